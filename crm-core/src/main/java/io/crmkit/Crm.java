@@ -1,0 +1,183 @@
+package io.crmkit;
+
+import io.crmkit.customer.Customers;
+import io.crmkit.internal.CrmRuntime;
+import io.crmkit.shared.DomainEvent;
+import io.crmkit.shared.DomainEventListener;
+import io.crmkit.shared.IdGenerator;
+import io.crmkit.shared.InvalidInputException;
+import io.crmkit.shared.TenantId;
+import io.crmkit.spi.CrmStorage;
+import io.crmkit.touchpoint.Touchpoints;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The entry point of crmkit: one per storage, built once, thread-safe, shared by the whole application.
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder()
+ *         .storage(new InMemoryCrmStorage())
+ *         .defaultRegion("GB")
+ *         .listener(event -> log.info("crm: {}", event))
+ *         .build();
+ *
+ * Customer sarah = crm.customers().register(CustomerRegistration.person("Sarah", "Miller")
+ *         .email("sarah@example.com").phone("07700 900123").build());
+ * }</pre>
+ *
+ * <p>Every call runs for one tenant. Multi-tenant hosts call {@link #tenant(TenantId)} and work through the
+ * returned {@link TenantScope}; single-tenant hosts use the shortcuts {@link #customers()} and
+ * {@link #touchpoints()}, which work on {@link TenantId#DEFAULT}.
+ */
+public final class Crm {
+
+    private final CrmRuntime runtime;
+    private final TenantScope defaultScope;
+    private final ConcurrentHashMap<TenantId, TenantScope> scopes = new ConcurrentHashMap<>();
+
+    private Crm(CrmRuntime runtime) {
+        this.runtime = runtime;
+        this.defaultScope = new TenantScope(runtime, TenantId.DEFAULT);
+    }
+
+    /** A builder; only {@link Builder#storage(CrmStorage)} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Everything of {@code tenant}.
+     *
+     * @throws InvalidInputException if {@code tenant} is null
+     */
+    public TenantScope tenant(TenantId tenant) {
+        if (tenant == null) {
+            throw InvalidInputException.of("tenantId", "must not be null");
+        }
+        if (tenant.equals(TenantId.DEFAULT)) {
+            return defaultScope;
+        }
+        return scopes.computeIfAbsent(tenant, t -> new TenantScope(runtime, t));
+    }
+
+    /** Everything of the tenant with key {@code tenant}; see {@link TenantId} for valid keys. */
+    public TenantScope tenant(String tenant) {
+        return tenant(TenantId.of(tenant));
+    }
+
+    /** The customers of the default tenant. */
+    public Customers customers() {
+        return defaultScope.customers();
+    }
+
+    /** The touchpoints of the default tenant. */
+    public Touchpoints touchpoints() {
+        return defaultScope.touchpoints();
+    }
+
+    /** The storage this {@code Crm} runs on. */
+    public CrmStorage storage() {
+        return runtime.storage();
+    }
+
+    /** Builds a {@link Crm}. */
+    public static final class Builder {
+
+        private static final Set<String> REGIONS =
+                com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions();
+
+        private CrmStorage storage;
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator idGenerator;
+        private String defaultRegion;
+        private final List<DomainEventListener> listeners = new ArrayList<>();
+        private byte[] cursorSecret;
+
+        private Builder() {
+        }
+
+        /** The storage adapter: {@code new InMemoryCrmStorage()}, {@code JdbcCrmStorage.create(dataSource)}, ... */
+        public Builder storage(CrmStorage storage) {
+            this.storage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        /** The clock all timestamps come from; {@link Clock#systemUTC()} by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The generator of all ids; version-7 UUIDs from the clock by default. */
+        public Builder idGenerator(IdGenerator idGenerator) {
+            this.idGenerator = Objects.requireNonNull(idGenerator, "idGenerator");
+            return this;
+        }
+
+        /**
+         * The ISO 3166 region ({@code "GB"}, {@code "DE"}) in which phone numbers typed without a country code are
+         * read. Without one, such numbers are refused.
+         *
+         * @throws InvalidInputException if libphonenumber does not know the region
+         */
+        public Builder defaultRegion(String region) {
+            String code = region == null ? null : region.toUpperCase(Locale.ROOT);
+            if (code != null && !REGIONS.contains(code)) {
+                throw InvalidInputException.of("defaultRegion", "'" + region + "' is not a region libphonenumber knows");
+            }
+            this.defaultRegion = code;
+            return this;
+        }
+
+        /** Adds a listener for the events of committed units of work. */
+        public Builder listener(DomainEventListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Adds a listener for events of {@code type} only. */
+        public <E extends DomainEvent> Builder listener(Class<E> type, Consumer<? super E> listener) {
+            return listener(DomainEventListener.of(type, listener));
+        }
+
+        /**
+         * The secret that signs page cursors, at least 16 bytes. Hosts that run several instances behind one API,
+         * or that want cursors to survive a restart, give all instances the same secret. Without one, a random
+         * secret is made per {@code Crm}, and cursors are valid only for the {@code Crm} that issued them.
+         */
+        public Builder cursorSecret(byte[] secret) {
+            if (secret == null || secret.length < 16) {
+                throw InvalidInputException.of("cursorSecret", "must be at least 16 bytes");
+            }
+            this.cursorSecret = secret.clone();
+            return this;
+        }
+
+        /**
+         * The {@link Crm}.
+         *
+         * @throws IllegalStateException if no storage was given or no Bean Validation provider is on the class path
+         */
+        public Crm build() {
+            if (storage == null) {
+                throw new IllegalStateException("Crm.builder() needs a storage: .storage(new InMemoryCrmStorage())"
+                        + " or .storage(JdbcCrmStorage.create(dataSource))");
+            }
+            byte[] secret = cursorSecret;
+            if (secret == null) {
+                secret = new byte[32];
+                new SecureRandom().nextBytes(secret);
+            }
+            IdGenerator ids = idGenerator != null ? idGenerator : IdGenerator.uuidV7(clock);
+            return new Crm(new CrmRuntime(storage, clock, ids, defaultRegion, listeners, secret));
+        }
+    }
+}

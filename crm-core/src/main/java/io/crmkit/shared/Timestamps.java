@@ -1,0 +1,34 @@
+package io.crmkit.shared;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The rule for every stored instant: truncated to microseconds (the finest precision PostgreSQL, MariaDB and H2
+ * all keep, so that a value reads back equal whatever the storage) and within the years 1900 to 9999.
+ */
+public final class Timestamps {
+
+    /** The earliest instant crmkit stores. */
+    public static final Instant MIN = Instant.parse("1900-01-01T00:00:00Z");
+    /** The latest instant crmkit stores. */
+    public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    private Timestamps() {
+    }
+
+    /**
+     * {@code instant} truncated to microseconds.
+     *
+     * @throws InvalidInputException (at {@code path}) if it is null or outside 1900–9999
+     */
+    public static Instant normalise(String path, Instant instant) {
+        if (instant == null) {
+            throw InvalidInputException.of(path, "must not be null");
+        }
+        if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
+            throw InvalidInputException.of(path, "must be between the years 1900 and 9999");
+        }
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}

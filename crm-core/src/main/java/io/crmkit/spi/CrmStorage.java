@@ -1,0 +1,29 @@
+package io.crmkit.spi;
+
+import io.crmkit.shared.TenantId;
+
+/**
+ * A storage adapter: one store per aggregate, and the unit-of-work boundary. See the {@linkplain io.crmkit.spi
+ * package documentation} for the rules every adapter follows.
+ */
+public interface CrmStorage {
+
+    /** The customers. */
+    CustomerStore customers();
+
+    /** The relationships between customers. */
+    RelationshipStore relationships();
+
+    /** The touchpoints and per-customer activity. */
+    TouchpointStore touchpoints();
+
+    /**
+     * Runs {@code work} as one unit of work of {@code tenant}: everything it writes commits together, or, if it
+     * throws, nothing of it remains and the exception propagates (adapters' own exceptions translated into
+     * {@link io.crmkit.shared.StorageException}). A call on a thread that already runs a unit of work of the same
+     * tenant joins it; of another tenant, is refused with {@link io.crmkit.shared.TenantViolationException}.
+     *
+     * @return what {@code work} returned
+     */
+    <T> T inTransaction(TenantId tenant, UnitOfWork<T> work);
+}

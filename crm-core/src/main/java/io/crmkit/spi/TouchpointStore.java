@@ -1,0 +1,46 @@
+package io.crmkit.spi;
+
+import io.crmkit.shared.CustomerId;
+import io.crmkit.shared.TenantId;
+import io.crmkit.shared.TouchpointId;
+import io.crmkit.touchpoint.CustomerActivity;
+import io.crmkit.touchpoint.TimelineQuery;
+import io.crmkit.touchpoint.Touchpoint;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores touchpoints, and the per-customer activity summary derived from them. */
+public interface TouchpointStore {
+
+    /**
+     * Stores {@code touchpoints}, skipping every one whose {@link Touchpoint#source()} is already stored (or appears
+     * earlier in the list), and updates the activity of their customers. Idempotency must hold under concurrency:
+     * two units of work inserting the same source store it once (a unique constraint, not a read-then-write race).
+     *
+     * @return one outcome per element, in order
+     * @throws io.crmkit.shared.TenantViolationException if an element's tenant is not {@code tenant}
+     */
+    List<IngestOutcome> insertAll(TenantId tenant, List<Touchpoint> touchpoints);
+
+    /** The touchpoint, if it exists in {@code tenant}. */
+    Optional<Touchpoint> find(TenantId tenant, TouchpointId id);
+
+    /**
+     * The customer's touchpoints matching {@code query}, newest first: by occurredAt descending, then id descending
+     * (unsigned), strictly after {@code after} in that order (null for the start), at most {@code limit}. Must not
+     * scan the customer's whole history: the cost grows with the page, not with the history.
+     */
+    Slice<Touchpoint> timeline(TenantId tenant, CustomerId customer, TimelineQuery query, TimelinePosition after,
+                               int limit);
+
+    /** The customer's activity summary; {@link CustomerActivity#none} if it has no touchpoints. */
+    CustomerActivity activity(TenantId tenant, CustomerId customer);
+
+    /**
+     * The activity of customers whose last purchase occurred before {@code cutoff}, ordered by lastPurchaseAt
+     * ascending then customer id ascending, strictly after {@code after} (null for the start), at most
+     * {@code limit}.
+     */
+    Slice<CustomerActivity> lapsedBuyers(TenantId tenant, Instant cutoff, LapsedPosition after, int limit);
+}
