@@ -28,7 +28,7 @@ CREATE TABLE ${prefix}customer (
     created_at          datetime(6) NOT NULL,
     updated_at          datetime(6) NOT NULL,
     archived_at         datetime(6),
-    CONSTRAINT ${prefix}customer_pk PRIMARY KEY (tenant_id, id)
+    PRIMARY KEY (tenant_id, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=${collation};
 CREATE INDEX ${prefix}customer_stage_ix ON ${prefix}customer (tenant_id, lifecycle_stage, id);
 
@@ -37,7 +37,7 @@ CREATE TABLE ${prefix}customer_email (
     tenant_id   varchar(64) NOT NULL,
     customer_id binary(16) NOT NULL,
     match_key   varchar(254) NOT NULL,
-    CONSTRAINT ${prefix}customer_email_pk PRIMARY KEY (tenant_id, customer_id, match_key),
+    PRIMARY KEY (tenant_id, customer_id, match_key),
     CONSTRAINT ${prefix}customer_email_customer_fk FOREIGN KEY (tenant_id, customer_id)
         REFERENCES ${prefix}customer (tenant_id, id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=${collation};
@@ -48,7 +48,7 @@ CREATE TABLE ${prefix}customer_phone (
     tenant_id   varchar(64) NOT NULL,
     customer_id binary(16) NOT NULL,
     e164        varchar(16) NOT NULL,
-    CONSTRAINT ${prefix}customer_phone_pk PRIMARY KEY (tenant_id, customer_id, e164),
+    PRIMARY KEY (tenant_id, customer_id, e164),
     CONSTRAINT ${prefix}customer_phone_customer_fk FOREIGN KEY (tenant_id, customer_id)
         REFERENCES ${prefix}customer (tenant_id, id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=${collation};
@@ -59,7 +59,7 @@ CREATE TABLE ${prefix}customer_tag (
     tenant_id   varchar(64) NOT NULL,
     customer_id binary(16) NOT NULL,
     tag         varchar(100) NOT NULL,
-    CONSTRAINT ${prefix}customer_tag_pk PRIMARY KEY (tenant_id, customer_id, tag),
+    PRIMARY KEY (tenant_id, customer_id, tag),
     CONSTRAINT ${prefix}customer_tag_customer_fk FOREIGN KEY (tenant_id, customer_id)
         REFERENCES ${prefix}customer (tenant_id, id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=${collation};
@@ -73,7 +73,7 @@ CREATE TABLE ${prefix}relationship (
     label         varchar(60) NOT NULL,
     inverse_label varchar(60) NOT NULL,
     created_at    datetime(6) NOT NULL,
-    CONSTRAINT ${prefix}relationship_pk PRIMARY KEY (tenant_id, id)
+    PRIMARY KEY (tenant_id, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=${collation};
 CREATE INDEX ${prefix}relationship_from_ix ON ${prefix}relationship (tenant_id, from_id, id);
 CREATE INDEX ${prefix}relationship_to_ix ON ${prefix}relationship (tenant_id, to_id, id);
@@ -98,7 +98,7 @@ CREATE TABLE ${prefix}touchpoint (
     order_reference    varchar(100),
     source_system      varchar(64),
     source_external_id varchar(200),
-    CONSTRAINT ${prefix}touchpoint_pk PRIMARY KEY (tenant_id, id),
+    PRIMARY KEY (tenant_id, id),
     CONSTRAINT ${prefix}touchpoint_source_uq UNIQUE (tenant_id, source_system, source_external_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=${collation};
 -- The timeline: one customer's touchpoints newest first, read as a range of this index.
@@ -123,7 +123,7 @@ CREATE TABLE ${prefix}customer_activity (
     last_touchpoint_id binary(16) NOT NULL,
     last_touchpoint_at datetime(6) NOT NULL,
     last_purchase_at   datetime(6),
-    CONSTRAINT ${prefix}customer_activity_pk PRIMARY KEY (tenant_id, customer_id)
+    PRIMARY KEY (tenant_id, customer_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=${collation};
 -- Lapsed buyers: oldest last purchase first.
 CREATE INDEX ${prefix}customer_activity_lapsed_ix ON ${prefix}customer_activity (tenant_id, last_purchase_at, customer_id);
