@@ -1,6 +1,10 @@
 package io.crmkit.jdbc.testing;
 
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,11 +13,18 @@ import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** A DataSource that opens a new physical connection every time: enough for tests, no pool to hide bugs. */
+/**
+ * A DataSource for tests with a tiny pool: a closed connection is rolled back, put back into auto-commit mode and
+ * kept for the next caller (at most {@value #MAX_IDLE} idle ones). {@link #closeAll()} closes them.
+ */
 public final class SimpleDataSource implements DataSource {
+
+    private static final int MAX_IDLE = 8;
 
     private final String url;
     private final Properties properties;
+    private final Deque<Connection> idle = new ArrayDeque<>();
+    private boolean closed;
 
     public SimpleDataSource(String url, String user, String password) {
         this.url = url;
@@ -32,7 +43,77 @@ public final class SimpleDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(url, properties);
+        Connection physical;
+        synchronized (this) {
+            physical = idle.pollFirst();
+        }
+        if (physical == null || !physical.isValid(2)) {
+            physical = DriverManager.getConnection(url, properties);
+        }
+        Connection target = physical;
+        boolean[] released = {false};
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "close":
+                            if (!released[0]) {
+                                released[0] = true;
+                                giveBack(target);
+                            }
+                            return null;
+                        case "isClosed":
+                            return released[0] || target.isClosed();
+                        case "unwrap":
+                            return target.unwrap((Class<?>) args[0]);
+                        default:
+                            if (released[0]) {
+                                throw new SQLException("connection is closed", "08003");
+                            }
+                            try {
+                                return method.invoke(target, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                    }
+                });
+    }
+
+    private void giveBack(Connection physical) {
+        try {
+            if (physical.isClosed()) {
+                return;
+            }
+            if (!physical.getAutoCommit()) {
+                physical.rollback();
+                physical.setAutoCommit(true);
+            }
+            synchronized (this) {
+                if (!closed && idle.size() < MAX_IDLE) {
+                    idle.addFirst(physical);
+                    return;
+                }
+            }
+            physical.close();
+        } catch (SQLException e) {
+            try {
+                physical.close();
+            } catch (SQLException ignored) {
+                // broken anyway
+            }
+        }
+    }
+
+    /** Closes every idle connection; connections given back later are closed too. */
+    public synchronized void closeAll() {
+        closed = true;
+        for (Connection c : idle) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing to do
+            }
+        }
+        idle.clear();
     }
 
     @Override

@@ -189,6 +189,7 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        dataSource.closeAll();
         try {
             switch (kind) {
                 case H2:
