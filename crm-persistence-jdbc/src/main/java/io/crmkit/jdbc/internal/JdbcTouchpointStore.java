@@ -62,6 +62,9 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         "VARCHAR(128)", "UUID", "CHARACTER LARGE OBJECT", "NUMERIC(38,4)", "CHAR(3)", "VARCHAR(100)", "VARCHAR(64)",
         "VARCHAR(200)"};
     private static final String ACTIVITY_COLUMNS;
+    /** Touchpoints without a source first, then by source system and external id. */
+    private static final java.util.Comparator<Touchpoint> BY_SOURCE = java.util.Comparator.comparing(
+            (Touchpoint t) -> t.source() == null ? "" : t.source().system() + "\u0000" + t.source().externalId());
     private static final int H2_ATTEMPTS = 20;
     private static final int LOOKUP_CHUNK = 200;
     /** Characters of subject, body and attributes per chunk, so that a chunk stays well below packet limits. */
@@ -119,12 +122,23 @@ public final class JdbcTouchpointStore implements TouchpointStore {
                 unique.add(touchpoints.get(i));
             }
         }
+        // Rows are written in source order, and the activity rows after all of them in customer order: concurrent
+        // ingests then take their locks in one order and do not deadlock each other.
+        unique.sort(BY_SOURCE);
         Map<TouchpointId, IngestOutcome> outcomes = tx.write(tenant, "record " + touchpoints.size()
                 + " touchpoints of tenant " + tenant, c -> {
             Map<TouchpointId, IngestOutcome> byId = new HashMap<>();
             for (List<Touchpoint> chunk : chunks(unique)) {
-                byId.putAll(insertChunk(c, tenant, chunk));
+                byId.putAll(h2Retrying(c, tenant, () -> {
+                    Set<UUID> inserted = dialect.family() == Dialect.Family.H2
+                            ? insertSkippingDuplicatesH2(c, chunk) : insertSkippingDuplicates(c, chunk);
+                    return resolve(c, tenant, chunk, inserted);
+                }));
             }
+            h2Retrying(c, tenant, () -> {
+                upsertActivity(c, tenant, byId.values());
+                return null;
+            });
             return byId;
         });
         List<IngestOutcome> result = new ArrayList<>(touchpoints.size());
@@ -163,28 +177,36 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         return text == null ? 0 : text.length();
     }
 
-    private Map<TouchpointId, IngestOutcome> insertChunk(Connection c, TenantId tenant, List<Touchpoint> chunk)
-            throws SQLException {
+    /** SQL work that {@link #h2Retrying} may run more than once. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code step}; on H2 inside a savepoint, again after a unique violation. H2 has no insert that skips
+     * duplicates atomically: a concurrent transaction can store the same source (or activity row) between the NOT
+     * EXISTS check and the insert, and the unique constraint then fails the statement. Run again, the other
+     * transaction's row is visible and skipped (or updated).
+     */
+    private <T> T h2Retrying(Connection c, TenantId tenant, Step<T> step) throws SQLException {
         if (dialect.family() != Dialect.Family.H2) {
-            Set<UUID> inserted = insertSkippingDuplicates(c, chunk);
-            Map<TouchpointId, IngestOutcome> outcomes = resolve(c, tenant, chunk, inserted);
-            upsertActivity(c, tenant, outcomes.values());
-            return outcomes;
+            return step.run();
         }
-        // H2 has no insert that skips duplicates atomically: a concurrent transaction can store the same source
-        // between the NOT EXISTS check and the insert. Then the unique constraint fails the statement, and the
-        // chunk is run again from a savepoint, when the other transaction's row is visible.
         for (int attempt = 1; ; attempt++) {
             Savepoint savepoint = c.setSavepoint();
             try {
-                Set<UUID> inserted = insertSkippingDuplicatesH2(c, chunk);
-                Map<TouchpointId, IngestOutcome> outcomes = resolve(c, tenant, chunk, inserted);
-                upsertActivity(c, tenant, outcomes.values());
+                T result = step.run();
                 c.releaseSavepoint(savepoint);
-                return outcomes;
+                return result;
             } catch (SQLException e) {
                 c.rollback(savepoint);
-                if (!tx.errors().isUniqueViolation(e) && !tx.errors().isRetryable(e)) {
+                boolean unique = tx.errors().isUniqueViolation(e);
+                if (unique && !String.valueOf(e.getMessage()).toUpperCase(Locale.ROOT).contains("SOURCE_UQ")
+                        && !String.valueOf(e.getMessage()).toUpperCase(Locale.ROOT).contains("CUSTOMER_ACTIVITY")) {
+                    throw new StorageException("Touchpoint already exists: " + e.getMessage(), e);
+                }
+                if (!unique && !tx.errors().isRetryable(e)) {
                     throw e;
                 }
                 if (attempt == H2_ATTEMPTS) {
@@ -424,12 +446,16 @@ public final class JdbcTouchpointStore implements TouchpointStore {
             }
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(activityUpsert(deltas.size()))) {
-            int i = 1;
-            for (Map.Entry<CustomerId, Delta> entry : deltas.entrySet()) {
-                i = bindActivity(ps, i, tenant, entry.getKey(), entry.getValue());
+        List<Map.Entry<CustomerId, Delta>> entries = new ArrayList<>(deltas.entrySet());
+        for (int from = 0; from < entries.size(); from += batchSize) {
+            List<Map.Entry<CustomerId, Delta>> part = entries.subList(from, Math.min(entries.size(), from + batchSize));
+            try (PreparedStatement ps = c.prepareStatement(activityUpsert(part.size()))) {
+                int i = 1;
+                for (Map.Entry<CustomerId, Delta> entry : part) {
+                    i = bindActivity(ps, i, tenant, entry.getKey(), entry.getValue());
+                }
+                ps.executeUpdate();
             }
-            ps.executeUpdate();
         }
     }
 
