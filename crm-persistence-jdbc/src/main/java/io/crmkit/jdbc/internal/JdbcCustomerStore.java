@@ -103,6 +103,12 @@ public final class JdbcCustomerStore implements CustomerStore {
     public void update(TenantId tenant, Customer customer) {
         requireTenant(tenant, customer);
         tx.write(tenant, "update customer " + customer.id() + " of tenant " + tenant, c -> {
+            // Lock the row and read what its look-up rows are, so that only changed look-up rows are touched: no
+            // range deletes, whose gap locks would make updates of neighbouring customers wait for each other.
+            Lookups before = lockAndReadLookups(c, tenant, customer.id());
+            if (before == null) {
+                throw new NotFoundException("Customer", customer.id());
+            }
             int updated;
             try (PreparedStatement ps = c.prepareStatement(updateSql)) {
                 ps.setLong(1, customer.version());
@@ -113,33 +119,81 @@ public final class JdbcCustomerStore implements CustomerStore {
                 updated = ps.executeUpdate();
             }
             if (updated == 0) {
-                if (storedVersion(c, tenant, customer.id()) == null) {
-                    throw new NotFoundException("Customer", customer.id());
-                }
                 throw new ConcurrentModificationException("Customer", customer.id(), customer.version() - 1);
             }
-            for (String table : List.of(tables.customerEmail, tables.customerPhone, tables.customerTag)) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table
-                        + " WHERE tenant_id = ? AND customer_id = ?")) {
-                    ps.setString(1, tenant.value());
-                    dialect.setUuid(ps, 2, customer.id().value());
-                    ps.executeUpdate();
-                }
-            }
-            insertLookups(c, tenant, customer);
+            Lookups after = Lookups.of(customer);
+            replaceLookup(c, tables.customerEmail, "match_key", tenant, customer.id(), before.emails, after.emails);
+            replaceLookup(c, tables.customerPhone, "e164", tenant, customer.id(), before.phones, after.phones);
+            replaceLookup(c, tables.customerTag, "tag", tenant, customer.id(), before.tags, after.tags);
             return null;
         });
     }
 
-    private Long storedVersion(Connection c, TenantId tenant, CustomerId id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM " + tables.customer
-                + " WHERE tenant_id = ? AND id = ?")) {
+    /** The keys of a customer's look-up rows. */
+    private static final class Lookups {
+        final Set<String> emails = new LinkedHashSet<>();
+        final Set<String> phones = new LinkedHashSet<>();
+        final Set<String> tags = new LinkedHashSet<>();
+
+        static Lookups of(Customer customer) {
+            Lookups lookups = new Lookups();
+            for (EmailContact e : customer.emails()) {
+                lookups.emails.add(e.address().matchKey());
+            }
+            for (PhoneContact p : customer.phones()) {
+                lookups.phones.add(p.number().e164());
+            }
+            lookups.tags.addAll(customer.tags());
+            return lookups;
+        }
+    }
+
+    /** Locks the customer's row and reads its look-up keys; null if there is no such customer. */
+    private Lookups lockAndReadLookups(Connection c, TenantId tenant, CustomerId id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT emails, phones, tags FROM " + tables.customer
+                + " WHERE tenant_id = ? AND id = ? FOR UPDATE")) {
             ps.setString(1, tenant.value());
             dialect.setUuid(ps, 2, id.value());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
+                if (!rs.next()) {
+                    return null;
+                }
+                Lookups lookups = new Lookups();
+                for (EmailContact e : JsonColumns.EMAILS.read(rs.getString(1), "e-mail addresses of customer " + id)) {
+                    lookups.emails.add(e.address().matchKey());
+                }
+                for (PhoneContact p : JsonColumns.PHONES.read(rs.getString(2), "phone numbers of customer " + id)) {
+                    lookups.phones.add(p.number().e164());
+                }
+                lookups.tags.addAll(JsonColumns.TAGS.read(rs.getString(3), "tags of customer " + id));
+                return lookups;
             }
         }
+    }
+
+    /** Deletes the look-up rows of keys that are gone and inserts those of new keys, by exact key. */
+    private void replaceLookup(Connection c, String table, String column, TenantId tenant, CustomerId id,
+                               Set<String> before, Set<String> after) throws SQLException {
+        List<String> gone = new ArrayList<>(before);
+        gone.removeAll(after);
+        List<String> added = new ArrayList<>(after);
+        added.removeAll(before);
+        if (!gone.isEmpty()) {
+            StringBuilder sql = new StringBuilder("DELETE FROM ").append(table)
+                    .append(" WHERE tenant_id = ? AND customer_id = ? AND ").append(column).append(" IN (");
+            for (int k = 0; k < gone.size(); k++) {
+                sql.append(k == 0 ? "?" : ", ?");
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
+                ps.setString(1, tenant.value());
+                dialect.setUuid(ps, 2, id.value());
+                for (int k = 0; k < gone.size(); k++) {
+                    ps.setString(k + 3, gone.get(k));
+                }
+                ps.executeUpdate();
+            }
+        }
+        insertLookup(c, table, column, tenant, id, added);
     }
 
     /** Binds every column from {@code kind} on; returns the next parameter index. */
@@ -185,17 +239,10 @@ public final class JdbcCustomerStore implements CustomerStore {
     }
 
     private void insertLookups(Connection c, TenantId tenant, Customer customer) throws SQLException {
-        Set<String> emails = new LinkedHashSet<>();
-        for (EmailContact e : customer.emails()) {
-            emails.add(e.address().matchKey());
-        }
-        Set<String> phones = new LinkedHashSet<>();
-        for (PhoneContact p : customer.phones()) {
-            phones.add(p.number().e164());
-        }
-        insertLookup(c, tables.customerEmail, "match_key", tenant, customer.id(), emails);
-        insertLookup(c, tables.customerPhone, "e164", tenant, customer.id(), phones);
-        insertLookup(c, tables.customerTag, "tag", tenant, customer.id(), customer.tags());
+        Lookups lookups = Lookups.of(customer);
+        insertLookup(c, tables.customerEmail, "match_key", tenant, customer.id(), lookups.emails);
+        insertLookup(c, tables.customerPhone, "e164", tenant, customer.id(), lookups.phones);
+        insertLookup(c, tables.customerTag, "tag", tenant, customer.id(), lookups.tags);
     }
 
     private void insertLookup(Connection c, String table, String column, TenantId tenant, CustomerId id,
