@@ -113,6 +113,24 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * The ORDER BY of a range of an index whose leading {@code equalityBound} columns are fixed by the WHERE clause,
+     * followed by {@code rest}. H2 reads the index in order only when the ORDER BY names the fixed columns too
+     * (DESIGN.md §5); MariaDB, when the parameters bound to them are strings of the connection's collation, sorts
+     * when they are named.
+     */
+    public String orderBy(String equalityBound, String rest) {
+        return " ORDER BY " + equalityBound + ", " + rest;
+    }
+
+    /**
+     * A hint after a table reference that makes the database read {@code index}, or nothing. MariaDB and MySQL
+     * otherwise sometimes prefer the primary key's tenant range and a filesort for a customer's timeline.
+     */
+    public String indexHint(String index) {
+        return "";
+    }
+
     /** Appended to a SELECT that must see the latest committed rows even under REPEATABLE READ. */
     public String latestCommittedReadSuffix() {
         return "";
@@ -294,6 +312,16 @@ public abstract class Dialect {
         @Override
         public String latestCommittedReadSuffix() {
             return " LOCK IN SHARE MODE";
+        }
+
+        @Override
+        public String indexHint(String index) {
+            return " FORCE INDEX (" + index + ")";
+        }
+
+        @Override
+        public String orderBy(String equalityBound, String rest) {
+            return " ORDER BY " + rest;
         }
 
         @Override

@@ -297,7 +297,7 @@ public final class JdbcCustomerStore implements CustomerStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " k JOIN "
                     + tables.customer + " c ON c.tenant_id = k.tenant_id AND c.id = k.customer_id"
                     + " WHERE k.tenant_id = ? AND k." + column + " = ?"
-                    + " ORDER BY k.tenant_id, k." + column + ", k.customer_id")) {
+                    + dialect.orderBy("k.tenant_id, k." + column, "k.customer_id"))) {
                 ps.setString(1, tenant.value());
                 ps.setString(2, key);
                 return readAll(ps);
@@ -368,31 +368,34 @@ public final class JdbcCustomerStore implements CustomerStore {
 
     /**
      * The list query, driven by the index whose order is the id order: the tag look-up index for a tag, the stage
-     * index for a stage, else the primary key. Every ORDER BY names the equality-bound columns of its index first.
+     * index for a stage, else the primary key; see {@link Dialect#orderBy} for the ORDER BY.
      */
     String listSql(CustomerQuery query, CustomerId after) {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ");
         String order;
         if (query.tag() != null) {
-            sql.append(tables.customerTag).append(" g JOIN ").append(tables.customer)
+            sql.append(tables.customerTag).append(" g").append(dialect.indexHint(tables.index("customer_tag_ix")))
+                    .append(" JOIN ").append(tables.customer)
                     .append(" c ON c.tenant_id = g.tenant_id AND c.id = g.customer_id")
                     .append(" WHERE g.tenant_id = ? AND g.tag = ?");
             if (after != null) {
                 sql.append(" AND g.customer_id > ?");
             }
-            order = " ORDER BY g.tenant_id, g.tag, g.customer_id";
+            order = dialect.orderBy("g.tenant_id, g.tag", "g.customer_id");
         } else if (query.lifecycleStage() != null) {
-            sql.append(tables.customer).append(" c WHERE c.tenant_id = ? AND c.lifecycle_stage = ?");
+            sql.append(tables.customer).append(" c").append(dialect.indexHint(tables.index("customer_stage_ix")))
+                    .append(" WHERE c.tenant_id = ? AND c.lifecycle_stage = ?");
             if (after != null) {
                 sql.append(" AND c.id > ?");
             }
-            order = " ORDER BY c.tenant_id, c.lifecycle_stage, c.id";
+            order = dialect.orderBy("c.tenant_id, c.lifecycle_stage", "c.id");
         } else {
-            sql.append(tables.customer).append(" c WHERE c.tenant_id = ?");
+            sql.append(tables.customer).append(" c").append(dialect.indexHint("PRIMARY"))
+                    .append(" WHERE c.tenant_id = ?");
             if (after != null) {
                 sql.append(" AND c.id > ?");
             }
-            order = " ORDER BY c.tenant_id, c.id";
+            order = dialect.orderBy("c.tenant_id", "c.id");
         }
         if (query.kind() != null) {
             sql.append(" AND c.kind = ?");

@@ -86,7 +86,7 @@ public final class JdbcRelationshipStore implements RelationshipStore {
         return tx.read(tenant, "find a relationship of tenant " + tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + tables.relationship
                     + " WHERE tenant_id = ? AND from_id = ? AND to_id = ? AND label = ? AND inverse_label = ?"
-                    + " ORDER BY tenant_id, from_id, id LIMIT 1")) {
+                    + dialect.orderBy("tenant_id, from_id", "id") + " LIMIT 1")) {
                 ps.setString(1, tenant.value());
                 dialect.setUuid(ps, 2, from.value());
                 dialect.setUuid(ps, 3, to.value());
@@ -127,7 +127,7 @@ public final class JdbcRelationshipStore implements RelationshipStore {
     private List<Relationship> side(java.sql.Connection c, TenantId tenant, String end, CustomerId customer,
                                     RelationshipId after, int limit) throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM " + tables.relationship + " WHERE tenant_id = ? AND " + end
-                + " = ?" + (after == null ? "" : " AND id > ?") + " ORDER BY tenant_id, " + end + ", id LIMIT ?";
+                + " = ?" + (after == null ? "" : " AND id > ?") + dialect.orderBy("tenant_id, " + end, "id") + " LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setString(i++, tenant.value());

@@ -606,12 +606,13 @@ public final class JdbcTouchpointStore implements TouchpointStore {
     }
 
     /**
-     * A range of the timeline index (tenant_id, customer_id, occurred_at DESC, id DESC), in its order: the ORDER BY
-     * names the equality-bound prefix too, which H2 needs to read the index instead of sorting.
+     * A range of the timeline index (tenant_id, customer_id, occurred_at DESC, id DESC), in its order; see
+     * {@link Dialect#orderBy} for the ORDER BY.
      */
     String timelineSql(TimelineQuery query, TimelinePosition after) {
         StringBuilder sql = new StringBuilder("SELECT ").append(T_COLUMNS).append(" FROM ").append(tables.touchpoint)
-                .append(" t WHERE t.tenant_id = ? AND t.customer_id = ?");
+                .append(" t").append(dialect.indexHint(tables.index("touchpoint_timeline_ix")))
+                .append(" WHERE t.tenant_id = ? AND t.customer_id = ?");
         if (!query.channels().isEmpty()) {
             sql.append(" AND t.channel IN (");
             for (int k = 0; k < query.channels().size(); k++) {
@@ -631,7 +632,8 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         if (after != null) {
             sql.append(" AND ").append(dialect.keysetAfter("t.occurred_at", "t.id", true));
         }
-        return sql.append(" ORDER BY t.tenant_id, t.customer_id, t.occurred_at DESC, t.id DESC LIMIT ?").toString();
+        return sql.append(dialect.orderBy("t.tenant_id, t.customer_id", "t.occurred_at DESC, t.id DESC"))
+                .append(" LIMIT ?").toString();
     }
 
     @Override
@@ -669,9 +671,10 @@ public final class JdbcTouchpointStore implements TouchpointStore {
     /** A range of the index (tenant_id, last_purchase_at, customer_id), in its order. */
     String lapsedSql(boolean after) {
         return "SELECT " + ACTIVITY_COLUMNS + " FROM " + tables.activity
+                + dialect.indexHint(tables.index("customer_activity_lapsed_ix"))
                 + " WHERE tenant_id = ? AND last_purchase_at < ?"
                 + (after ? " AND " + dialect.keysetAfter("last_purchase_at", "customer_id", false) : "")
-                + " ORDER BY tenant_id, last_purchase_at, customer_id LIMIT ?";
+                + dialect.orderBy("tenant_id", "last_purchase_at, customer_id") + " LIMIT ?";
     }
 
     private List<CustomerActivity> readActivities(PreparedStatement ps) throws SQLException {

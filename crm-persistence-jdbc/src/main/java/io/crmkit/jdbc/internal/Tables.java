@@ -54,6 +54,11 @@ public final class Tables {
         return prefix;
     }
 
+    /** The name of one of crmkit's indexes, as the migrations name it ({@code touchpoint_timeline_ix}). */
+    public String index(String base) {
+        return prefix + base;
+    }
+
     /** The name of the migration history table (without schema). */
     public String historyTable() {
         return prefix + "schema_history";
