@@ -171,7 +171,12 @@ public final class TestDatabase implements AutoCloseable {
                 while (rs.next()) {
                     List<Object> row = new ArrayList<>();
                     for (int i = 1; i <= columns; i++) {
-                        row.add(rs.getObject(i));
+                        Object value = rs.getObject(i);
+                        if (value instanceof java.sql.Clob) {
+                            java.sql.Clob clob = (java.sql.Clob) value;
+                            value = clob.getSubString(1, (int) clob.length());
+                        }
+                        row.add(value);
                     }
                     rows.add(row);
                 }
