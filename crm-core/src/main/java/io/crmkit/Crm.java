@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +40,6 @@ public final class Crm {
 
     private final CrmRuntime runtime;
     private final TenantScope defaultScope;
-    private final ConcurrentHashMap<TenantId, TenantScope> scopes = new ConcurrentHashMap<>();
 
     private Crm(CrmRuntime runtime) {
         this.runtime = runtime;
@@ -62,10 +60,9 @@ public final class Crm {
         if (tenant == null) {
             throw InvalidInputException.of("tenantId", "must not be null");
         }
-        if (tenant.equals(TenantId.DEFAULT)) {
-            return defaultScope;
-        }
-        return scopes.computeIfAbsent(tenant, t -> new TenantScope(runtime, t));
+        // Scopes are two small objects: made per call rather than cached, so that hosts with very many tenants
+        // do not accumulate them.
+        return tenant.equals(TenantId.DEFAULT) ? defaultScope : new TenantScope(runtime, tenant);
     }
 
     /** Everything of the tenant with key {@code tenant}; see {@link TenantId} for valid keys. */
