@@ -3,7 +3,9 @@ package io.crmkit.internal;
 import io.crmkit.shared.InvalidInputException;
 import io.crmkit.shared.Violations;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.NoProviderFoundException;
+import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -47,7 +49,7 @@ public final class InputValidator {
             return;
         }
         for (ConstraintViolation<Object> v : validator.validate(input)) {
-            String path = v.getPropertyPath().toString();
+            String path = path(v.getPropertyPath());
             String full = prefix.isEmpty() ? path : (path.isEmpty() ? prefix : prefix + joiner(path) + path);
             violations.add(full.isEmpty() ? name : full, v.getMessage());
         }
@@ -62,6 +64,28 @@ public final class InputValidator {
         Violations violations = new Violations();
         validate(name, input, "", violations);
         violations.throwIfAny();
+    }
+
+    /**
+     * The property path as crmkit writes it ({@code emails[1].address}, {@code tags[2]}): like Hibernate
+     * Validator's {@code Path.toString()}, but without the names of container element nodes, which it writes as
+     * {@code emails[1].<list element>}.
+     */
+    static String path(Path propertyPath) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : propertyPath) {
+            if (node.isInIterable()) {
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                out.append('[').append(at == null ? "" : at).append(']');
+            }
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(node.getName());
+            }
+        }
+        return out.toString();
     }
 
     private static String joiner(String path) {
