@@ -243,9 +243,7 @@ final class JsonIn {
             throw new BadJson(name + " must be a JSON object");
         }
         Map<String, T> items = new LinkedHashMap<>();
-        var fields = value.fields();
-        while (fields.hasNext()) {
-            var entry = fields.next();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
             if (entry.getValue().isNull()) {
                 throw new BadJson(name + "." + entry.getKey() + " must not be null");
             }
