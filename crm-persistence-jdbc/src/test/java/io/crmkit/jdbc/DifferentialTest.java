@@ -114,6 +114,8 @@ class DifferentialTest {
             for (TimelineQuery query : List.of(TimelineQuery.ALL, TimelineQuery.of(Channel.PURCHASE),
                     TimelineQuery.of(Channel.EMAIL, Channel.CHAT).direction(Direction.INBOUND),
                     TimelineQuery.ALL.between(INSTANTS[1], INSTANTS[3]), TimelineQuery.ALL.between(null, INSTANTS[2]),
+                    TimelineQuery.ALL.between(INSTANTS[1].plusNanos(1), INSTANTS[3].plusNanos(999)),
+                    TimelineQuery.ALL.between(INSTANTS[1].minusNanos(1), INSTANTS[3].minusNanos(1)),
                     new TimelineQuery(EnumSet.of(Channel.CALL, Channel.PURCHASE), Direction.OUTBOUND, INSTANTS[0],
                             null))) {
                 for (int size : new int[] {1, 7, 500}) {
@@ -122,9 +124,20 @@ class DifferentialTest {
                 }
             }
         }
-        for (Instant cutoff : INSTANTS) {
-            for (int size : new int[] {1, 2, 100}) {
-                assertThat(lapsed(db, tenant, cutoff, size)).isEqualTo(lapsed(ref, tenant, cutoff, size));
+        for (Instant instant : INSTANTS) {
+            for (Instant cutoff : List.of(instant, instant.plusNanos(1), instant.minusNanos(1))) {
+                for (int size : new int[] {1, 2, 100}) {
+                    assertThat(lapsed(db, tenant, cutoff, size)).isEqualTo(lapsed(ref, tenant, cutoff, size));
+                }
+                // positions between two microseconds, as a caller of the SPI may pass them
+                CustomerId someone = customers.get(0);
+                TimelinePosition position = new TimelinePosition(cutoff, new TouchpointId(new UUID(0, 0)));
+                assertThat(db.touchpoints().timeline(tenant, someone, TimelineQuery.ALL, position, 500))
+                        .isEqualTo(ref.touchpoints().timeline(tenant, someone, TimelineQuery.ALL, position, 500));
+                LapsedPosition lapsedPosition = new LapsedPosition(cutoff, someone);
+                assertThat(db.touchpoints().lapsedBuyers(tenant, INSTANTS[4].plusSeconds(1), lapsedPosition, 500))
+                        .isEqualTo(ref.touchpoints().lapsedBuyers(tenant, INSTANTS[4].plusSeconds(1),
+                                lapsedPosition, 500));
             }
         }
     }

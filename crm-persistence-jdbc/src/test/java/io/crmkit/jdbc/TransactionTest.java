@@ -251,4 +251,28 @@ class TransactionTest {
         });
         assertThat(storage.customers().existing(tenant, List.of(a.id(), b.id()))).hasSize(2);
     }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void an_error_or_a_checked_exception_also_rolls_back_and_reaches_the_caller_unchanged(DatabaseKind kind) {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        Customer a = Fixtures.person(tenant, "A");
+        java.io.IOException checked = new java.io.IOException("disk full");
+        AssertionError error = new AssertionError("bug");
+        for (Throwable thrown : List.<Throwable>of(checked, error)) {
+            assertThatThrownBy(() -> storage.inTransaction(tenant, tx -> {
+                storage.customers().insert(tenant, a);
+                throw TransactionTest.<RuntimeException>sneaky(thrown);
+            })).isSameAs(thrown);
+            assertThat(storage.customers().find(tenant, a.id())).isEmpty();
+        }
+        storage.customers().insert(tenant, a);
+        assertThat(storage.customers().find(tenant, a.id())).contains(a);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable e) throws E {
+        throw (E) e;
+    }
 }

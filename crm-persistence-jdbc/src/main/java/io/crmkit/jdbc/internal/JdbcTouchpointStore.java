@@ -33,6 +33,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -584,14 +585,18 @@ public final class JdbcTouchpointStore implements TouchpointStore {
                 if (query.direction() != null) {
                     ps.setString(i++, query.direction().name());
                 }
+                // Stored instants are whole microseconds: "at or after from" is "at or after from rounded up to
+                // a microsecond", and likewise for "before until"; the database would round to nearest.
                 if (query.from() != null) {
-                    dialect.setInstant(ps, i++, query.from());
+                    dialect.setInstant(ps, i++, ceilMicros(query.from()));
                 }
                 if (query.until() != null) {
-                    dialect.setInstant(ps, i++, query.until());
+                    dialect.setInstant(ps, i++, ceilMicros(query.until()));
                 }
-                if (after != null) {
+                if (after != null && isWholeMicros(after.occurredAt())) {
                     i = dialect.bindKeyset(ps, i, after.occurredAt(), after.id().value());
+                } else if (after != null) {
+                    dialect.setInstant(ps, i++, after.occurredAt().truncatedTo(ChronoUnit.MICROS));
                 }
                 ps.setInt(i, limit + 1);
                 return Slice.of(readAll(ps), limit);
@@ -609,6 +614,15 @@ public final class JdbcTouchpointStore implements TouchpointStore {
      * A range of the timeline index (tenant_id, customer_id, occurred_at DESC, id DESC), in its order; see
      * {@link Dialect#orderBy} for the ORDER BY.
      */
+    static boolean isWholeMicros(Instant instant) {
+        return instant.getNano() % 1000 == 0;
+    }
+
+    static Instant ceilMicros(Instant instant) {
+        Instant down = instant.truncatedTo(ChronoUnit.MICROS);
+        return down.equals(instant) ? instant : down.plus(1, ChronoUnit.MICROS);
+    }
+
     String timelineSql(TimelineQuery query, TimelinePosition after) {
         StringBuilder sql = new StringBuilder("SELECT ").append(T_COLUMNS).append(" FROM ").append(tables.touchpoint)
                 .append(" t").append(dialect.indexHint(tables.index("touchpoint_timeline_ix")))
@@ -629,8 +643,11 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         if (query.until() != null) {
             sql.append(" AND t.occurred_at < ?");
         }
-        if (after != null) {
+        if (after != null && isWholeMicros(after.occurredAt())) {
             sql.append(" AND ").append(dialect.keysetAfter("t.occurred_at", "t.id", true));
+        } else if (after != null) {
+            // a position between two microseconds: everything at or before the one below it is after it
+            sql.append(" AND t.occurred_at <= ?");
         }
         return sql.append(dialect.orderBy("t.tenant_id, t.customer_id", "t.occurred_at DESC, t.id DESC"))
                 .append(" LIMIT ?").toString();
@@ -655,12 +672,15 @@ public final class JdbcTouchpointStore implements TouchpointStore {
             throw new IllegalArgumentException("limit must be at least 1");
         }
         return tx.read(tenant, "list the lapsed buyers of tenant " + tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement(lapsedSql(after != null))) {
+            boolean exactAfter = after != null && isWholeMicros(after.lastPurchaseAt());
+            try (PreparedStatement ps = c.prepareStatement(lapsedSql(after == null ? 0 : exactAfter ? 1 : 2))) {
                 int i = 1;
                 ps.setString(i++, tenant.value());
-                dialect.setInstant(ps, i++, cutoff);
-                if (after != null) {
+                dialect.setInstant(ps, i++, ceilMicros(cutoff));
+                if (exactAfter) {
                     i = dialect.bindKeyset(ps, i, after.lastPurchaseAt(), after.customerId().value());
+                } else if (after != null) {
+                    dialect.setInstant(ps, i++, ceilMicros(after.lastPurchaseAt()));
                 }
                 ps.setInt(i, limit + 1);
                 return Slice.of(readActivities(ps), limit);
@@ -668,12 +688,16 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         });
     }
 
-    /** A range of the index (tenant_id, last_purchase_at, customer_id), in its order. */
-    String lapsedSql(boolean after) {
+    /**
+     * A range of the index (tenant_id, last_purchase_at, customer_id), in its order; {@code after} 0 for the start,
+     * 1 after a position, 2 after a position between two microseconds.
+     */
+    String lapsedSql(int after) {
         return "SELECT " + ACTIVITY_COLUMNS + " FROM " + tables.activity
                 + dialect.indexHint(tables.index("customer_activity_lapsed_ix"))
                 + " WHERE tenant_id = ? AND last_purchase_at < ?"
-                + (after ? " AND " + dialect.keysetAfter("last_purchase_at", "customer_id", false) : "")
+                + (after == 1 ? " AND " + dialect.keysetAfter("last_purchase_at", "customer_id", false)
+                        : after == 2 ? " AND last_purchase_at >= ?" : "")
                 + dialect.orderBy("tenant_id", "last_purchase_at, customer_id") + " LIMIT ?";
     }
 

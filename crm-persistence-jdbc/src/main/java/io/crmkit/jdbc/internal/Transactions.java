@@ -52,11 +52,11 @@ public final class Transactions {
         T result;
         try {
             result = work.run(tx);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) { // also a checked exception thrown past the compiler: roll back, rethrow unchanged
             current.remove();
             tx.rollback(e);
             tx.release(e);
-            throw e;
+            throw Transactions.<RuntimeException>sneaky(e);
         }
         current.remove();
         try {
@@ -120,6 +120,11 @@ public final class Transactions {
                 throw errors.translate(doing, e);
             }
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable e) throws E {
+        throw (E) e;
     }
 
     private Connection acquire() {

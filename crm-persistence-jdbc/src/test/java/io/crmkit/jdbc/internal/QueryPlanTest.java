@@ -101,7 +101,7 @@ class QueryPlanTest {
                 List.of(tenant.value(), someone.value(), 51));
         expectIndexInOrder(db, dialect, "crm_customer_tag_ix", customerStore.listSql(CustomerQuery.tagged("rare"),
                 null), List.of(tenant.value(), "rare", 51));
-        expectIndexInOrder(db, dialect, "crm_customer_activity_lapsed_ix", touchpoints.lapsedSql(false),
+        expectIndexInOrder(db, dialect, "crm_customer_activity_lapsed_ix", touchpoints.lapsedSql(0),
                 List.of(tenant.value(), START.plusSeconds(86_400_000L), 51));
     }
 
