@@ -124,8 +124,22 @@ class DifferentialTest {
                 }
             }
         }
+        List<Instant> edges = new ArrayList<>(List.of(Instant.MIN, Instant.MAX, Instant.MAX.minusSeconds(1),
+                Instant.EPOCH.minusSeconds(1L << 40), Instant.parse("9999-12-31T23:59:59.9999995Z")));
         for (Instant instant : INSTANTS) {
-            for (Instant cutoff : List.of(instant, instant.plusNanos(1), instant.minusNanos(1))) {
+            edges.addAll(List.of(instant, instant.plusNanos(1), instant.minusNanos(1)));
+        }
+        for (Instant edge : edges) {
+            TimelineQuery from = TimelineQuery.ALL.between(edge, null);
+            TimelineQuery until = TimelineQuery.ALL.between(null, edge);
+            for (CustomerId customer : customers.subList(0, 3)) {
+                assertThat(timeline(db, tenant, customer, from, 5)).isEqualTo(timeline(ref, tenant, customer, from, 5));
+                assertThat(timeline(db, tenant, customer, until, 5))
+                        .isEqualTo(timeline(ref, tenant, customer, until, 5));
+            }
+        }
+        for (Instant cutoff : edges) {
+            {
                 for (int size : new int[] {1, 2, 100}) {
                     assertThat(lapsed(db, tenant, cutoff, size)).isEqualTo(lapsed(ref, tenant, cutoff, size));
                 }

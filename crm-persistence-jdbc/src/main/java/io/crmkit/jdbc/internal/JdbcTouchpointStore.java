@@ -33,7 +33,6 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -574,83 +573,53 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
+        Query q = timelineQuery(tenant, customer, query, after, limit);
         return tx.read(tenant, "read the timeline of customer " + customer + " of tenant " + tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement(timelineSql(query, after))) {
-                int i = 1;
-                ps.setString(i++, tenant.value());
-                dialect.setUuid(ps, i++, customer.value());
-                for (Channel channel : sortedChannels(query)) {
-                    ps.setString(i++, channel.name());
-                }
-                if (query.direction() != null) {
-                    ps.setString(i++, query.direction().name());
-                }
-                // Stored instants are whole microseconds: "at or after from" is "at or after from rounded up to
-                // a microsecond", and likewise for "before until"; the database would round to nearest.
-                if (query.from() != null) {
-                    dialect.setInstant(ps, i++, ceilMicros(query.from()));
-                }
-                if (query.until() != null) {
-                    dialect.setInstant(ps, i++, ceilMicros(query.until()));
-                }
-                if (after != null && isWholeMicros(after.occurredAt())) {
-                    i = dialect.bindKeyset(ps, i, after.occurredAt(), after.id().value());
-                } else if (after != null) {
-                    dialect.setInstant(ps, i++, after.occurredAt().truncatedTo(ChronoUnit.MICROS));
-                }
-                ps.setInt(i, limit + 1);
+            try (PreparedStatement ps = q.prepare(c)) {
                 return Slice.of(readAll(ps), limit);
             }
         });
-    }
-
-    private static List<Channel> sortedChannels(TimelineQuery query) {
-        List<Channel> channels = new ArrayList<>(query.channels());
-        channels.sort(null);
-        return channels;
     }
 
     /**
      * A range of the timeline index (tenant_id, customer_id, occurred_at DESC, id DESC), in its order; see
      * {@link Dialect#orderBy} for the ORDER BY.
      */
-    static boolean isWholeMicros(Instant instant) {
-        return instant.getNano() % 1000 == 0;
-    }
-
-    static Instant ceilMicros(Instant instant) {
-        Instant down = instant.truncatedTo(ChronoUnit.MICROS);
-        return down.equals(instant) ? instant : down.plus(1, ChronoUnit.MICROS);
-    }
-
-    String timelineSql(TimelineQuery query, TimelinePosition after) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(T_COLUMNS).append(" FROM ").append(tables.touchpoint)
-                .append(" t").append(dialect.indexHint(tables.index("touchpoint_timeline_ix")))
-                .append(" WHERE t.tenant_id = ? AND t.customer_id = ?");
+    Query timelineQuery(TenantId tenant, CustomerId customer, TimelineQuery query, TimelinePosition after,
+                        int limit) {
+        Query q = new Query(dialect, "SELECT " + T_COLUMNS + " FROM " + tables.touchpoint + " t"
+                + dialect.indexHint(tables.index("touchpoint_timeline_ix")) + " WHERE t.tenant_id = ?")
+                .text(tenant.value()).and("t.customer_id = ?").uuid(customer.value());
         if (!query.channels().isEmpty()) {
-            sql.append(" AND t.channel IN (");
+            StringBuilder in = new StringBuilder("t.channel IN (");
             for (int k = 0; k < query.channels().size(); k++) {
-                sql.append(k == 0 ? "?" : ", ?");
+                in.append(k == 0 ? "?" : ", ?");
             }
-            sql.append(')');
+            q.and(in.append(')').toString());
+            for (Channel channel : sortedChannels(query)) {
+                q.text(channel.name());
+            }
         }
         if (query.direction() != null) {
-            sql.append(" AND t.direction = ?");
+            q.and("t.direction = ?").text(query.direction().name());
         }
         if (query.from() != null) {
-            sql.append(" AND t.occurred_at >= ?");
+            q.atLeast("t.occurred_at", query.from());
         }
         if (query.until() != null) {
-            sql.append(" AND t.occurred_at < ?");
+            q.below("t.occurred_at", query.until());
         }
-        if (after != null && isWholeMicros(after.occurredAt())) {
-            sql.append(" AND ").append(dialect.keysetAfter("t.occurred_at", "t.id", true));
-        } else if (after != null) {
-            // a position between two microseconds: everything at or before the one below it is after it
-            sql.append(" AND t.occurred_at <= ?");
+        if (after != null) {
+            q.before("t.occurred_at", "t.id", after.occurredAt(), after.id().value());
         }
-        return sql.append(dialect.orderBy("t.tenant_id, t.customer_id", "t.occurred_at DESC, t.id DESC"))
-                .append(" LIMIT ?").toString();
+        return q.sql(dialect.orderBy("t.tenant_id, t.customer_id", "t.occurred_at DESC, t.id DESC") + " LIMIT ?")
+                .integer(limit + 1);
+    }
+
+    private static List<Channel> sortedChannels(TimelineQuery query) {
+        List<Channel> channels = new ArrayList<>(query.channels());
+        channels.sort(null);
+        return channels;
     }
 
     @Override
@@ -671,34 +640,23 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
+        Query q = lapsedQuery(tenant, cutoff, after, limit);
         return tx.read(tenant, "list the lapsed buyers of tenant " + tenant, c -> {
-            boolean exactAfter = after != null && isWholeMicros(after.lastPurchaseAt());
-            try (PreparedStatement ps = c.prepareStatement(lapsedSql(after == null ? 0 : exactAfter ? 1 : 2))) {
-                int i = 1;
-                ps.setString(i++, tenant.value());
-                dialect.setInstant(ps, i++, ceilMicros(cutoff));
-                if (exactAfter) {
-                    i = dialect.bindKeyset(ps, i, after.lastPurchaseAt(), after.customerId().value());
-                } else if (after != null) {
-                    dialect.setInstant(ps, i++, ceilMicros(after.lastPurchaseAt()));
-                }
-                ps.setInt(i, limit + 1);
+            try (PreparedStatement ps = q.prepare(c)) {
                 return Slice.of(readActivities(ps), limit);
             }
         });
     }
 
-    /**
-     * A range of the index (tenant_id, last_purchase_at, customer_id), in its order; {@code after} 0 for the start,
-     * 1 after a position, 2 after a position between two microseconds.
-     */
-    String lapsedSql(int after) {
-        return "SELECT " + ACTIVITY_COLUMNS + " FROM " + tables.activity
-                + dialect.indexHint(tables.index("customer_activity_lapsed_ix"))
-                + " WHERE tenant_id = ? AND last_purchase_at < ?"
-                + (after == 1 ? " AND " + dialect.keysetAfter("last_purchase_at", "customer_id", false)
-                        : after == 2 ? " AND last_purchase_at >= ?" : "")
-                + dialect.orderBy("tenant_id", "last_purchase_at, customer_id") + " LIMIT ?";
+    /** A range of the index (tenant_id, last_purchase_at, customer_id), in its order. */
+    Query lapsedQuery(TenantId tenant, Instant cutoff, LapsedPosition after, int limit) {
+        Query q = new Query(dialect, "SELECT " + ACTIVITY_COLUMNS + " FROM " + tables.activity
+                + dialect.indexHint(tables.index("customer_activity_lapsed_ix")) + " WHERE tenant_id = ?")
+                .text(tenant.value()).below("last_purchase_at", cutoff);
+        if (after != null) {
+            q.beyond("last_purchase_at", "customer_id", after.lastPurchaseAt(), after.customerId().value());
+        }
+        return q.sql(dialect.orderBy("tenant_id", "last_purchase_at, customer_id") + " LIMIT ?").integer(limit + 1);
     }
 
     private List<CustomerActivity> readActivities(PreparedStatement ps) throws SQLException {
