@@ -468,13 +468,16 @@ public abstract class CrmStorageContract extends AbstractStorageContract {
             Touchpoint myOrder = Fixtures.withSource(tenant, id, at(1), source);
             Touchpoint theirOrder = Fixtures.touchpoint(otherTenant, myOrder.id(), id, Channel.CALL,
                     Direction.OUTBOUND, at(2), source);
-            Relationship myLink = Fixtures.relationship(tenant, id, RelationshipType.REFERRED_BY,
-                    Fixtures.customerId());
+            Customer myFriend = Fixtures.minimalPerson(tenant, "Friend");
+            Customer theirEmployer = Fixtures.minimalPerson(otherTenant, "Employer");
+            Relationship myLink = Fixtures.relationship(tenant, id, RelationshipType.REFERRED_BY, myFriend.id());
             Relationship theirLink = new Relationship(myLink.id(), otherTenant, id, RelationshipType.WORKS_AT,
-                    Fixtures.customerId(), at(3));
+                    theirEmployer.id(), at(3));
 
             storage.customers().insert(tenant, mine);
             storage.customers().insert(otherTenant, theirs);
+            storage.customers().insert(tenant, myFriend);
+            storage.customers().insert(otherTenant, theirEmployer);
             List<IngestOutcome> myOutcome = storage.touchpoints().insertAll(tenant, List.of(myOrder));
             List<IngestOutcome> theirOutcome = storage.touchpoints().insertAll(otherTenant, List.of(theirOrder));
             storage.relationships().insert(tenant, myLink);
@@ -487,6 +490,8 @@ public abstract class CrmStorageContract extends AbstractStorageContract {
             assertReadsBack(storage.customers().find(otherTenant, id), theirs);
             assertThat(storage.customers().findByEmail(tenant, EmailAddress.parse("same@example.com")))
                     .containsExactly(mine);
+            assertThat(storage.customers().findByEmail(otherTenant, EmailAddress.parse("same@example.com")))
+                    .containsExactly(theirs);
             assertReadsBack(storage.touchpoints().find(tenant, myOrder.id()), myOrder);
             assertReadsBack(storage.touchpoints().find(otherTenant, myOrder.id()), theirOrder);
             assertThat(storage.touchpoints().timeline(tenant, id, TimelineQuery.ALL, null, 10).items())

@@ -39,8 +39,9 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * The checks never rely on the customers at the ends being stored, and adapters need not require it; see
- * {@link AbstractStorageContract} for the life cycle of the storage and the tenants.
+ * Before it writes a relationship, the kit stores the customers at both ends in the same tenant, so an adapter may
+ * enforce that they exist (with a foreign key, say) or not; see {@link AbstractStorageContract} for the life cycle
+ * of the storage and the tenants.
  */
 @DisplayName("RelationshipStore contract")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)

@@ -47,7 +47,8 @@
  * empty storage each time, or the same storage over the same database every time: every test, and every try of a
  * property, reads and writes only tenants of its own ({@code kit-} and a random UUID), so the only requirement is
  * that a tenant nobody wrote to reads as empty. Make expensive things (a connection pool, migrations) once per JVM,
- * not per test.
+ * not per test. The kit stores every customer that a relationship or a touchpoint refers to before writing it, so
+ * an adapter may enforce that with foreign keys, or not.
  *
  * <h2>Properties and generators</h2>
  *
