@@ -15,7 +15,6 @@ import io.crmkit.customer.CustomerRegistration;
 import io.crmkit.customer.CustomerUpdated;
 import io.crmkit.customer.EmailAddress;
 import io.crmkit.customer.PersonProfile;
-import io.crmkit.customer.PhoneNumber;
 import io.crmkit.customer.PostalAddress;
 import io.crmkit.customer.RelatedCustomer;
 import io.crmkit.customer.Relationship;
@@ -152,11 +151,6 @@ public abstract class CrmStorageContract extends AbstractStorageContract {
         }
     }
 
-    /** Throws {@code throwable}, checked or not, without the compiler knowing. */
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> RuntimeException sneakyThrow(Throwable throwable) throws E {
-        throw (E) throwable;
-    }
 
     @Nested
     @DisplayName("units of work")
@@ -248,7 +242,7 @@ public abstract class CrmStorageContract extends AbstractStorageContract {
 
             assertThatThrownBy(() -> storage.inTransaction(tenant, tx -> {
                 writes.write();
-                throw sneakyThrow(checked);
+                throw Fixtures.sneakyThrow(checked);
             })).isSameAs(checked);
 
             writes.assertAbsent();

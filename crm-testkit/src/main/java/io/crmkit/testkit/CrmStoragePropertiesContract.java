@@ -131,7 +131,7 @@ public abstract class CrmStoragePropertiesContract extends AbstractStorageContra
                 for (Touchpoint touchpoint : batch) {
                     assertReadsBack(storage.touchpoints().find(t, touchpoint.id()), touchpoint);
                 }
-                assertThat(Fixtures.wholeTimeline(storage, t, customer.id(), TimelineQuery.ALL, 10))
+                assertThat(SpiPaging.timeline(storage, t, customer.id(), TimelineQuery.ALL, 10))
                         .containsExactlyElementsOf(batch.stream().sorted(TenantModel.NEWEST_FIRST).toList());
             });
         }
@@ -377,7 +377,7 @@ public abstract class CrmStoragePropertiesContract extends AbstractStorageContra
 
                 assertThatThrownBy(() -> storage.inTransaction(model.tenant, tx -> {
                     writes.forEach(w -> w.run(storage));
-                    throw sneakyThrow(failure);
+                    throw Fixtures.sneakyThrow(failure);
                 })).isSameAs(failure);
 
                 Probes probes = probes(pools, model, planned, other);
@@ -430,9 +430,4 @@ public abstract class CrmStoragePropertiesContract extends AbstractStorageContra
         return probes;
     }
 
-    /** Throws {@code throwable}, checked or not, without the compiler knowing. */
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> RuntimeException sneakyThrow(Throwable throwable) throws E {
-        throw (E) throwable;
-    }
 }

@@ -23,20 +23,15 @@ import io.crmkit.shared.RelationshipId;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.TouchpointId;
 import io.crmkit.shared.UserId;
-import io.crmkit.spi.CrmStorage;
-import io.crmkit.spi.Slice;
-import io.crmkit.spi.TimelinePosition;
 import io.crmkit.touchpoint.Channel;
 import io.crmkit.touchpoint.Direction;
 import io.crmkit.touchpoint.Purchase;
 import io.crmkit.touchpoint.SourceRef;
-import io.crmkit.touchpoint.TimelineQuery;
 import io.crmkit.touchpoint.Touchpoint;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,28 +238,9 @@ final class Fixtures {
         return new Relationship(relationshipId(), tenant, from, type, to, T0);
     }
 
-    // ---------------------------------------------------------------------------------------------- reading
-
-    /** Every item of a timeline, read page by page with {@code pageSize}. */
-    static List<Touchpoint> wholeTimeline(CrmStorage storage, TenantId tenant, CustomerId customer,
-                                          TimelineQuery query, int pageSize) {
-        List<Touchpoint> all = new ArrayList<>();
-        TimelinePosition after = null;
-        for (int pages = 0; pages < 100_000; pages++) {
-            Slice<Touchpoint> slice = storage.touchpoints().timeline(tenant, customer, query, after, pageSize);
-            all.addAll(slice.items());
-            if (!slice.hasMore()) {
-                return all;
-            }
-            if (slice.items().isEmpty()) {
-                throw new AssertionError("a timeline slice says more items follow but holds none");
-            }
-            after = TimelinePosition.of(slice.items().get(slice.items().size() - 1));
-        }
-        throw new AssertionError("a timeline never ended");
-    }
-
-    static List<TouchpointId> ids(List<Touchpoint> touchpoints) {
-        return touchpoints.stream().map(Touchpoint::id).toList();
+    /** Throws {@code throwable}, checked or not, without the compiler knowing: what Kotlin or Lombok do. */
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> RuntimeException sneakyThrow(Throwable throwable) throws E {
+        throw (E) throwable;
     }
 }

@@ -14,8 +14,6 @@ import io.crmkit.shared.Timestamps;
 import io.crmkit.shared.TouchpointId;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.IngestOutcome;
-import io.crmkit.spi.LapsedPosition;
-import io.crmkit.spi.Slice;
 import io.crmkit.touchpoint.Channel;
 import io.crmkit.touchpoint.CustomerActivity;
 import io.crmkit.touchpoint.SourceRef;
@@ -161,13 +159,13 @@ final class TenantModel {
      */
     void assertHeldBy(CrmStorage storage, Probes probes) {
         String in = "tenant " + tenant + ": ";
-        assertThat(listAll(storage)).as(in + "list of all customers").containsExactlyElementsOf(list());
+        assertThat(SpiPaging.customers(storage, tenant, CustomerQuery.ALL, 3)).as(in + "list of all customers").containsExactlyElementsOf(list());
         for (CustomerId id : probes.customers) {
             assertThat(storage.customers().find(tenant, id)).as(in + "customer %s", id)
                     .isEqualTo(Optional.ofNullable(customers.get(id)));
-            assertThat(involvingAll(storage, id)).as(in + "relationships involving %s", id)
+            assertThat(SpiPaging.involving(storage, tenant, id, 3)).as(in + "relationships involving %s", id)
                     .containsExactlyElementsOf(involving(id));
-            assertThat(Fixtures.wholeTimeline(storage, tenant, id, TimelineQuery.ALL, 4))
+            assertThat(SpiPaging.timeline(storage, tenant, id, TimelineQuery.ALL, 4))
                     .as(in + "timeline of %s", id).containsExactlyElementsOf(timeline(id));
             assertThat(storage.touchpoints().activity(tenant, id)).as(in + "activity of %s", id)
                     .isEqualTo(activity(id));
@@ -195,48 +193,8 @@ final class TenantModel {
                     .isEqualTo(Optional.ofNullable(touchpoints.get(id)));
         }
         for (Instant cutoff : probes.cutoffs) {
-            assertThat(lapsedAll(storage, cutoff)).as(in + "lapsed buyers before %s", cutoff)
+            assertThat(SpiPaging.lapsed(storage, tenant, cutoff, 3)).as(in + "lapsed buyers before %s", cutoff)
                     .containsExactlyElementsOf(lapsed(cutoff));
-        }
-    }
-
-    private List<Customer> listAll(CrmStorage storage) {
-        List<Customer> all = new ArrayList<>();
-        CustomerId after = null;
-        while (true) {
-            Slice<Customer> slice = storage.customers().list(tenant, CustomerQuery.ALL, after, 3);
-            all.addAll(slice.items());
-            if (!slice.hasMore() || slice.items().isEmpty()) {
-                return all;
-            }
-            after = slice.items().get(slice.items().size() - 1).id();
-        }
-    }
-
-    private List<Relationship> involvingAll(CrmStorage storage, CustomerId customer) {
-        List<Relationship> all = new ArrayList<>();
-        RelationshipId after = null;
-        while (true) {
-            Slice<Relationship> slice = storage.relationships().involving(tenant, customer, after, 3);
-            all.addAll(slice.items());
-            if (!slice.hasMore() || slice.items().isEmpty()) {
-                return all;
-            }
-            after = slice.items().get(slice.items().size() - 1).id();
-        }
-    }
-
-    private List<CustomerActivity> lapsedAll(CrmStorage storage, Instant cutoff) {
-        List<CustomerActivity> all = new ArrayList<>();
-        LapsedPosition after = null;
-        while (true) {
-            Slice<CustomerActivity> slice = storage.touchpoints().lapsedBuyers(tenant, cutoff, after, 3);
-            all.addAll(slice.items());
-            if (!slice.hasMore() || slice.items().isEmpty()) {
-                return all;
-            }
-            CustomerActivity last = slice.items().get(slice.items().size() - 1);
-            after = new LapsedPosition(last.lastPurchaseAt(), last.customerId());
         }
     }
 

@@ -108,7 +108,7 @@ public abstract class TouchpointStoreContract extends AbstractStorageContract {
     }
 
     private List<Touchpoint> timeline(CustomerId customer, TimelineQuery query) {
-        return Fixtures.wholeTimeline(storage, tenant, customer, query, 100);
+        return SpiPaging.timeline(storage, tenant, customer, query, 100);
     }
 
     /** {@code touchpoints} newest first, as the timeline must return them. */
@@ -377,7 +377,7 @@ public abstract class TouchpointStoreContract extends AbstractStorageContract {
 
             assertThat(timeline(sarah, TimelineQuery.ALL)).containsExactlyElementsOf(expected);
             for (int limit = 1; limit <= 4; limit++) {
-                assertThat(Fixtures.wholeTimeline(storage, tenant, sarah, TimelineQuery.ALL, limit))
+                assertThat(SpiPaging.timeline(storage, tenant, sarah, TimelineQuery.ALL, limit))
                         .as("paged with limit %d across equal instants", limit).containsExactlyElementsOf(expected);
             }
         }
@@ -463,7 +463,7 @@ public abstract class TouchpointStoreContract extends AbstractStorageContract {
             for (TimelineQuery query : queries) {
                 List<Touchpoint> expected = newestFirst(all.stream().filter(query::matches).toList());
                 assertThat(timeline(sarah, query)).as("%s", query).containsExactlyElementsOf(expected);
-                assertThat(Fixtures.wholeTimeline(storage, tenant, sarah, query, 2)).as("%s paged by 2", query)
+                assertThat(SpiPaging.timeline(storage, tenant, sarah, query, 2)).as("%s paged by 2", query)
                         .containsExactlyElementsOf(expected);
             }
         }
@@ -518,7 +518,7 @@ public abstract class TouchpointStoreContract extends AbstractStorageContract {
             List<Touchpoint> expected = newestFirst(all.stream().filter(query::matches).toList());
 
             for (int limit = 1; limit <= 5; limit++) {
-                assertThat(Fixtures.wholeTimeline(storage, tenant, sarah, query, limit)).as("limit %d", limit)
+                assertThat(SpiPaging.timeline(storage, tenant, sarah, query, limit)).as("limit %d", limit)
                         .containsExactlyElementsOf(expected);
             }
             TimelinePosition newerThanUntil = new TimelinePosition(at(20), Fixtures.touchpointId());
@@ -642,19 +642,8 @@ public abstract class TouchpointStoreContract extends AbstractStorageContract {
         }
 
         private List<CustomerId> lapsed(Instant cutoff, int limit) {
-            List<CustomerId> all = new ArrayList<>();
-            LapsedPosition after = null;
-            for (int i = 0; i < 10_000; i++) {
-                Slice<CustomerActivity> slice = touchpoints().lapsedBuyers(tenant, cutoff, after, limit);
-                assertThat(slice.items().size()).isLessThanOrEqualTo(limit);
-                slice.items().forEach(a -> all.add(a.customerId()));
-                if (!slice.hasMore()) {
-                    return all;
-                }
-                CustomerActivity last = slice.items().get(slice.items().size() - 1);
-                after = new LapsedPosition(last.lastPurchaseAt(), last.customerId());
-            }
-            throw new AssertionError("the list of lapsed buyers never ended");
+            return SpiPaging.lapsed(storage, tenant, cutoff, limit).stream().map(CustomerActivity::customerId)
+                    .toList();
         }
 
         @Test

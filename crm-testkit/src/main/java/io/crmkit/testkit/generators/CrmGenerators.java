@@ -3,7 +3,6 @@ package io.crmkit.testkit.generators;
 import io.crmkit.customer.CommunicationPreference;
 import io.crmkit.customer.ContactChannel;
 import io.crmkit.customer.Customer;
-import io.crmkit.customer.CustomerKind;
 import io.crmkit.customer.EmailAddress;
 import io.crmkit.customer.EmailContact;
 import io.crmkit.customer.ImportantDate;

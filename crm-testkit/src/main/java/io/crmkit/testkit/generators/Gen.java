@@ -56,6 +56,7 @@ public interface Gen<T> {
 
     /** One of {@code values}, each as likely. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only copied
     static <T> Gen<T> oneOf(T... values) {
         return oneOf(List.of(values));
     }
@@ -71,6 +72,7 @@ public interface Gen<T> {
 
     /** The value of one of {@code generators}, each as likely. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only copied
     static <T> Gen<T> anyOf(Gen<? extends T>... generators) {
         List<Gen<? extends T>> copy = List.of(generators);
         return random -> copy.get(random.nextInt(copy.size())).next(random);
