@@ -130,6 +130,9 @@ class DifferentialTest {
             edges.addAll(List.of(instant, instant.plusNanos(1), instant.minusNanos(1)));
         }
         for (Instant edge : edges) {
+            if (edge.equals(Instant.MAX)) {
+                continue; // TimelineQuery rounds its bounds up to a microsecond, which Instant.MAX has no room for
+            }
             TimelineQuery from = TimelineQuery.ALL.between(edge, null);
             TimelineQuery until = TimelineQuery.ALL.between(null, edge);
             for (CustomerId customer : customers.subList(0, 3)) {

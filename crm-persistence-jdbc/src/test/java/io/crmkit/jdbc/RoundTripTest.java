@@ -101,25 +101,4 @@ class RoundTripTest {
                 purchase.occurredAt()));
         assertThat(storage.touchpoints().lapsedBuyers(tenant, T0, null, 10).items()).containsExactly(activity);
     }
-
-    /** PostgreSQL cannot store U+0000 in text or jsonb: refused there with a StorageException, kept elsewhere. */
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
-    void text_with_a_nul_character(DatabaseKind kind) {
-        CrmStorage storage = DATABASES.storage(kind);
-        TenantId tenant = Fixtures.newTenant();
-        Touchpoint base = Fixtures.touchpoint(tenant, Fixtures.customerId(), Channel.EMAIL, T0, "nul");
-        Touchpoint nul = new Touchpoint(base.id(), tenant, base.customerId(), base.channel(), base.direction(),
-                base.occurredAt(), base.recordedAt(), "a\u0000b", null, null, null,
-                Map.of("k", io.crmkit.shared.AttributeValue.text("c\u0000d")), null, base.source());
-        if (kind == DatabaseKind.POSTGRESQL) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                    () -> storage.touchpoints().insertAll(tenant, List.of(nul)))
-                    .isExactlyInstanceOf(io.crmkit.shared.StorageException.class);
-            assertThat(storage.touchpoints().find(tenant, nul.id())).isEmpty();
-        } else {
-            storage.touchpoints().insertAll(tenant, List.of(nul));
-            assertThat(storage.touchpoints().find(tenant, nul.id())).contains(nul);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.crmkit.jdbc.internal;
 
 import io.crmkit.jdbc.ConnectionProvider;
+import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.TenantViolationException;
 import io.crmkit.spi.Transaction;
@@ -45,13 +46,23 @@ public final class Transactions {
         Tx open = current.get();
         if (open != null) {
             requireSameTenant(open, tenant);
-            return work.run(open);
+            try {
+                return work.run(open);
+            } catch (Throwable e) {
+                // A failed nested unit of work dooms the whole one, even if the outer work catches the exception.
+                open.rollbackOnly = true;
+                throw Transactions.<RuntimeException>sneaky(e);
+            }
         }
         Tx tx = begin(tenant);
         current.set(tx);
         T result;
         try {
             result = work.run(tx);
+            if (tx.rollbackOnly) {
+                throw new StorageException("the unit of work of tenant " + tenant + " was rolled back: a nested unit "
+                        + "of work failed and its exception was caught");
+            }
         } catch (Throwable e) { // also a checked exception thrown past the compiler: roll back, rethrow unchanged
             current.remove();
             tx.rollback(e);
@@ -213,6 +224,7 @@ public final class Transactions {
         private final boolean restoreAutoCommit;
         private final Savepoint savepoint;
         private final List<Runnable> callbacks = new ArrayList<>();
+        private boolean rollbackOnly;
 
         private Tx(TenantId tenant, Connection connection, Mode mode, boolean restoreAutoCommit,
                    Savepoint savepoint) {
