@@ -37,7 +37,8 @@ import javax.sql.DataSource;
  *
  * <p><b>Transactions.</b> By default every outermost unit of work ({@link #inTransaction}) takes a connection from
  * the DataSource and runs in a transaction of its own, committed when the work returns and rolled back when it
- * throws; nested units of work on the same thread join it, and after-commit callbacks run after the commit. With a
+ * throws; nested units of work on the same thread join it (one that throws dooms the whole unit of work, even if its
+ * exception is caught), and after-commit callbacks run after the commit. With a
  * {@link ConnectionProvider} the storage joins transactions the host has open instead; see there. Store calls outside
  * a unit of work run on a connection of their own (writes in a transaction of their own).
  *
