@@ -95,10 +95,13 @@ public final class DefaultDeals implements Deals {
             if (date != null && (date.isBefore(Deal.MIN_DATE) || date.isAfter(Deal.MAX_DATE))) {
                 violations.add("expectedCloseDate", "must be between the years 1900 and 9999");
             }
-            if (opening.name() != null && !opening.name().isBlank()) {
+            // Bean Validation checked blanks and lengths; what is left is control characters.
+            if (opening.name() != null && !opening.name().isBlank()
+                    && opening.name().length() <= Deal.MAX_NAME_LENGTH) {
                 violations.capture("name", () -> TextRules.required("name", opening.name(), Deal.MAX_NAME_LENGTH));
             }
-            if (opening.campaign() != null && !opening.campaign().isBlank()) {
+            if (opening.campaign() != null && !opening.campaign().isBlank()
+                    && opening.campaign().length() <= Deal.MAX_CAMPAIGN_LENGTH) {
                 violations.capture("campaign", () -> TextRules.required("campaign", opening.campaign(),
                         Deal.MAX_CAMPAIGN_LENGTH));
             }

@@ -27,7 +27,11 @@ import io.crmkit.shared.Violations;
 import io.crmkit.spi.PipelineStore;
 import io.crmkit.spi.Slice;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -51,11 +55,45 @@ public final class DefaultPipelines implements Pipelines {
 
     @Override
     public Pipeline define(PipelineDefinition definition) {
-        rt.validator().validate("definition", definition);
+        Violations violations = new Violations();
+        rt.validator().validate("definition", definition, "", violations);
+        if (definition == null) {
+            violations.throwIfAny();
+        }
         Instant now = rt.now();
-        Pipeline pipeline = Pipeline.define(new PipelineId(rt.ids().next()), tenant, definition,
-                () -> new StageId(rt.ids().next()), now);
-        return rt.write(tenant, events -> insert(pipeline, events));
+        Pipeline pipeline = null;
+        InvalidInputException domain = null;
+        try {
+            pipeline = Pipeline.define(new PipelineId(rt.ids().next()), tenant, definition,
+                    () -> new StageId(rt.ids().next()), now);
+        } catch (InvalidInputException e) {
+            domain = e;
+        }
+        throwAll(violations, domain);
+        Pipeline defined = pipeline;
+        return rt.write(tenant, events -> insert(defined, events));
+    }
+
+    /**
+     * Refuses the input with every violation Bean Validation found and every violation the domain found at a path Bean
+     * Validation did not already name (so that one problem is not reported twice in other words).
+     */
+    private static void throwAll(Violations bean, InvalidInputException domain) {
+        List<InvalidInputException.Violation> all = new ArrayList<>();
+        try {
+            bean.throwIfAny();
+        } catch (InvalidInputException e) {
+            all.addAll(e.violations());
+        }
+        if (domain != null) {
+            Set<String> named = new HashSet<>();
+            all.forEach(v -> named.add(v.path()));
+            domain.violations().stream().filter(v -> !named.contains(v.path())).forEach(all::add);
+        }
+        if (!all.isEmpty()) {
+            Collections.sort(all);
+            throw new InvalidInputException(all);
+        }
     }
 
     private Pipeline insert(Pipeline pipeline, EventBuffer events) {
@@ -179,9 +217,18 @@ public final class DefaultPipelines implements Pipelines {
     private Stage stage(StageDefinition definition, StageId id) {
         Violations violations = new Violations();
         rt.validator().validate("stage", definition, "stage", violations);
-        violations.throwIfAny();
-        Stage stage = violations.captureNested("stage", () -> Stage.of(id, definition));
-        violations.throwIfAny();
+        if (definition == null) {
+            violations.throwIfAny();
+        }
+        Stage stage = null;
+        InvalidInputException domain = null;
+        try {
+            stage = Stage.of(id, definition);
+        } catch (InvalidInputException e) {
+            domain = new InvalidInputException(e.violations().stream().map(v -> new InvalidInputException.Violation(
+                    v.path().isEmpty() ? "stage" : "stage." + v.path(), v.message())).toList());
+        }
+        throwAll(violations, domain);
         return stage;
     }
 

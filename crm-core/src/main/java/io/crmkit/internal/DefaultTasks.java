@@ -54,11 +54,13 @@ public final class DefaultTasks implements Tasks {
         Violations violations = new Violations();
         rt.validator().validate("task", input, "", violations);
         if (input != null) {
-            if (input.subject() != null && !input.subject().isBlank()) {
+            // Bean Validation checked blanks and lengths; what is left is control characters.
+            if (input.subject() != null && !input.subject().isBlank()
+                    && input.subject().length() <= Task.MAX_SUBJECT_LENGTH) {
                 violations.capture("subject", () -> TextRules.required("subject", input.subject(),
                         Task.MAX_SUBJECT_LENGTH));
             }
-            if (input.notes() != null && !input.notes().isBlank()) {
+            if (input.notes() != null && !input.notes().isBlank() && input.notes().length() <= Task.MAX_NOTES_LENGTH) {
                 violations.capture("notes", () -> TextRules.required("notes", input.notes(), Task.MAX_NOTES_LENGTH));
             }
             if (input.dueAt() != null) {

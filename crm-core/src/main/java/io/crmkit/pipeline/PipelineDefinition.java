@@ -32,7 +32,7 @@ import java.util.List;
 public record PipelineDefinition(
         @NotBlank @Size(max = Pipeline.MAX_NAME_LENGTH) String name,
         TransitionPolicy policy,
-        @NotNull @Size(min = 3, max = Pipeline.MAX_ACTIVE_STAGES) List<@NotNull @Valid StageDefinition> stages) {
+        @NotNull @Size(min = 3, max = Pipeline.MAX_ACTIVE_STAGES) List<@Valid StageDefinition> stages) {
 
     /** Copies the stages; a null policy becomes {@link TransitionPolicy#FREE}. */
     public PipelineDefinition {
