@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.customer.Customer;
 import io.crmkit.customer.LifecycleStage;
-import io.crmkit.shared.CrmException;
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.DealId;
 import io.crmkit.shared.IllegalTransitionException;
@@ -15,11 +14,15 @@ import io.crmkit.shared.PageRequest;
 import io.crmkit.shared.PipelineId;
 import io.crmkit.shared.StageId;
 import io.crmkit.shared.UserId;
+import io.crmkit.testing.ForAll;
+import io.crmkit.testing.Gen;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,60 +30,92 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.state.Action;
-import net.jqwik.api.state.ActionChain;
-import net.jqwik.api.state.Transformer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random sequences of pipeline edits and deal moves, through the public API on the in-memory storage, never break an
  * invariant: every pipeline keeps an active OPEN, WON and LOST stage; every deal sits in an active stage of its
  * pipeline that matches its status; its history is complete and in order, and replaying it gives the deal's current
- * values; customers' lifecycle stages only move forward and reflect opened and won deals; the storage's summary, board
- * and totals equal a recomputation from the raw deals, exactly; and a refused step changes nothing and publishes
- * nothing.
+ * values; customers' lifecycle stages only move forward and reflect opened and won deals; the storage's summary, board,
+ * period totals and stalled list equal a recomputation from the raw deals, exactly; and a refused step changes nothing
+ * and publishes nothing. The invariants are checked after every step.
  */
+@DisplayName("Pipelines and deals under random sequences of changes")
 class PipelineStateProperties {
 
     private static final List<UserId> USERS = List.of(UserId.of("alice"), UserId.of("bob"), UserId.of("carol"));
     private static final List<String> CURRENCIES = List.of("EUR", "EUR", "JPY", "BHD", "USD");
 
-    @Property(tries = 120)
-    void randomEditsAndMovesKeepEveryInvariant(@ForAll("chains") ActionChain<World> chain) {
-        World end = chain.withInvariant("pipelines, deals, histories, lifecycles and money stay consistent",
-                World::check).run();
-        // Shows in the report how much the chains did: a property whose every step was refused would prove little.
-        Statistics.label("deals").collect(end.deals.size() < 3 ? "0-2" : end.deals.size() < 8 ? "3-7" : "8+");
-        Statistics.label("closed deals").collect(end.deals.stream().map(id -> end.f.crm.deals().get(id))
-                .anyMatch(d -> !d.isOpen()) ? "some" : "none");
-        Statistics.label("pipelines").collect(end.pipelines.size() > 1 ? "several" : "one");
+    /** One step of a script: what it does, readable in a failure report. */
+    record Step(String description, Consumer<World> action) {
+        @Override
+        public String toString() {
+            return description;
+        }
     }
 
-    @Provide
-    Arbitrary<ActionChain<World>> chains() {
-        return ActionChain.startWith(World::new)
-                .withAction(2, new DefinePipeline())
-                .withAction(2, new AddStage())
-                .withAction(2, new RetireStage())
-                .withAction(1, new Reorder())
-                .withAction(1, new ChangePolicy())
-                .withAction(5, new OpenDeal())
-                .withAction(6, new MoveStage())
-                .withAction(2, new OverrideProbability())
-                .withAction(1, new ClearOverride())
-                .withAction(3, new ChangeValue())
-                .withAction(3, new Win())
-                .withAction(3, new Lose())
-                .withAction(3, new Reopen())
-                .withAction(2, new Tick())
-                .withMaxTransformations(40);
+    /** A generated sequence of steps. */
+    record Script(List<Step> steps) {
+        @Override
+        public String toString() {
+            return steps.toString();
+        }
+
+        World run() {
+            World world = new World();
+            world.check();
+            for (Step step : steps) {
+                step.action().accept(world);
+                world.check();
+            }
+            return world;
+        }
+    }
+
+    @Test
+    @DisplayName("never break an invariant, and refused steps change nothing")
+    void randomEditsAndMovesKeepEveryInvariant() {
+        int[] totals = new int[4];  // steps, refusals, deals, closed deals
+        ForAll.check(120, PipelineStateProperties::script, script -> {
+            World end = script.run();
+            totals[0] += script.steps().size();
+            totals[1] += end.refusals;
+            totals[2] += end.deals.size();
+            totals[3] += (int) end.deals.stream().map(id -> end.f.crm.deals().get(id)).filter(d -> !d.isOpen())
+                    .count();
+        });
+        // A property whose steps were all refused, or that never closed a deal, would prove little.
+        assertThat(totals[1]).as("refused steps").isLessThan(totals[0] / 2);
+        assertThat(totals[2]).as("deals opened").isGreaterThan(120);
+        assertThat(totals[3]).as("deals closed").isGreaterThan(60);
+    }
+
+    static Script script(Random random) {
+        List<Function<Random, Step>> weighted = new ArrayList<>();
+        add(weighted, 2, PipelineStateProperties::definePipeline);
+        add(weighted, 2, PipelineStateProperties::addStage);
+        add(weighted, 2, PipelineStateProperties::retireStage);
+        add(weighted, 1, PipelineStateProperties::reorder);
+        add(weighted, 1, PipelineStateProperties::changePolicy);
+        add(weighted, 5, PipelineStateProperties::openDeal);
+        add(weighted, 6, PipelineStateProperties::moveStage);
+        add(weighted, 2, PipelineStateProperties::overrideProbability);
+        add(weighted, 1, PipelineStateProperties::clearOverride);
+        add(weighted, 3, PipelineStateProperties::changeValue);
+        add(weighted, 3, PipelineStateProperties::win);
+        add(weighted, 3, PipelineStateProperties::lose);
+        add(weighted, 3, PipelineStateProperties::reopen);
+        add(weighted, 2, PipelineStateProperties::tick);
+        return new Script(Gen.listOf(random, 0, 40, r -> weighted.get(r.nextInt(weighted.size())).apply(r)));
+    }
+
+    private static void add(List<Function<Random, Step>> weighted, int weight, Function<Random, Step> step) {
+        for (int i = 0; i < weight; i++) {
+            weighted.add(step);
+        }
     }
 
     /** The system under test and what the model knows about it. */
@@ -249,7 +284,7 @@ class PipelineStateProperties {
                 if (stage.isOpen()) {
                     byStage.getOrDefault(stage.id(), List.of()).stream()
                             .filter(d -> d.stageEnteredAt().isBefore(cutoff))
-                            .sorted(java.util.Comparator.comparing(Deal::stageEnteredAt).thenComparing(Deal::id))
+                            .sorted(Comparator.comparing(Deal::stageEnteredAt).thenComparing(Deal::id))
                             .forEach(d -> stalled.add(d.id()));
                 }
             }
@@ -258,233 +293,202 @@ class PipelineStateProperties {
         }
     }
 
-    // ------------------------------------------------------------------------------------------------ actions
+    // ------------------------------------------------------------------------------------------------ steps
 
-    static final class DefinePipeline implements Action.Independent<World> {
-        @Override
-        public Arbitrary<Transformer<World>> transformer() {
-            Arbitrary<List<Integer>> open = Arbitraries.integers().between(0, 100).list().ofMinSize(1).ofMaxSize(4);
-            return Combinators.combine(open, Arbitraries.integers().between(1, 2), Arbitraries.integers().between(1, 2),
-                    Arbitraries.of(TransitionPolicy.class), Arbitraries.of(true, false)).as((probs, wins, losses, policy,
-                    follow) -> Transformer.mutate("define pipeline " + probs + " " + wins + "W " + losses + "L "
-                    + policy, w -> w.attempt(() -> {
-                        PipelineDefinition.Builder b = PipelineDefinition.named("P" + w.pipelines.size());
-                        for (int i = 0; i < probs.size(); i++) {
-                            StageDefinition s = StageDefinition.open("Open " + i, probs.get(i));
-                            b.stage(follow && i == 0 ? s.followUp(FollowUp.of("Call", Duration.ofDays(1))) : s);
-                        }
-                        for (int i = 0; i < wins; i++) {
-                            b.stage(StageDefinition.won("Won " + i));
-                        }
-                        for (int i = 0; i < losses; i++) {
-                            b.stage(StageDefinition.lost("Lost " + i));
-                        }
-                        w.pipelines.add(w.f.crm.pipelines().define(b.policy(policy).build()).id());
-                    })));
-        }
+    private static Step step(String description, Consumer<World> action) {
+        return new Step(description, w -> w.attempt(() -> action.accept(w)));
     }
 
-    static final class AddStage implements Action.Independent<World> {
-        @Override
-        public Arbitrary<Transformer<World>> transformer() {
-            return Combinators.combine(Arbitraries.integers(), Arbitraries.of(StageKind.class),
-                    Arbitraries.integers().between(0, 100), Arbitraries.integers().between(-1, 8))
-                    .as((pipeline, kind, probability, position) -> Transformer.mutate("add " + kind + " stage at "
-                            + position + " to #" + pipeline, w -> w.attempt(() -> {
-                        Pipeline p = w.pipeline(pipeline);
-                        StageDefinition d = new StageDefinition("S" + p.stages().size(), kind,
-                                kind == StageKind.OPEN ? probability : null, null, null);
-                        if (position < 0) {
-                            w.f.crm.pipelines().addStage(p.id(), p.version(), d);
-                        } else {
-                            w.f.crm.pipelines().addStage(p.id(), p.version(), d, position);
-                        }
-                    })));
-        }
+    /** A step on an existing deal; skipped while there is none. */
+    private static Step onDeal(String description, int deal, java.util.function.BiConsumer<World, Deal> action) {
+        return new Step(description, w -> {
+            if (!w.deals.isEmpty()) {
+                w.attempt(() -> action.accept(w, w.deal(deal)));
+            }
+        });
     }
 
-    static final class RetireStage implements Action.Independent<World> {
-        @Override
-        public Arbitrary<Transformer<World>> transformer() {
-            return Combinators.combine(Arbitraries.integers(), Arbitraries.integers(), Arbitraries.integers(),
-                    Arbitraries.of(true, false)).as((pipeline, stage, target, withTarget) -> Transformer.mutate(
-                    "retire stage #" + stage + " of #" + pipeline + (withTarget ? " into #" + target : ""),
-                    w -> w.attempt(() -> {
-                        Pipeline p = w.pipeline(pipeline);
-                        if (withTarget) {
-                            w.f.crm.pipelines().retireStage(p.id(), p.version(), World.stageAt(p, stage),
-                                    World.stageAt(p, target), USERS.get(2));
-                        } else {
-                            w.f.crm.pipelines().retireStage(p.id(), p.version(), World.stageAt(p, stage),
-                                    USERS.get(2));
-                        }
-                    })));
-        }
+    private static Money money(String currency, int units) {
+        return Money.of(BigDecimal.valueOf(units, Money.currency(currency).getDefaultFractionDigits()),
+                Money.currency(currency));
     }
 
-    static final class Reorder implements Action.Independent<World> {
-        @Override
-        public Arbitrary<Transformer<World>> transformer() {
-            return Combinators.combine(Arbitraries.integers(), Arbitraries.longs()).as((pipeline, seed) ->
-                    Transformer.mutate("reorder #" + pipeline, w -> w.attempt(() -> {
-                        Pipeline p = w.pipeline(pipeline);
-                        List<StageId> order = new ArrayList<>(p.activeStages().stream().map(Stage::id).toList());
-                        Collections.shuffle(order, new Random(seed));
-                        w.f.crm.pipelines().reorderStages(p.id(), p.version(), order);
-                    })));
-        }
+    static Step definePipeline(Random r) {
+        List<Integer> probabilities = Gen.listOf(r, 1, 4, x -> Gen.between(x, 0, 100));
+        int wins = Gen.between(r, 1, 2);
+        int losses = Gen.between(r, 1, 2);
+        TransitionPolicy policy = Gen.oneOf(r, TransitionPolicy.values());
+        boolean followUp = r.nextBoolean();
+        return step("define pipeline " + probabilities + " " + wins + "W " + losses + "L " + policy, w -> {
+            PipelineDefinition.Builder b = PipelineDefinition.named("P" + w.pipelines.size());
+            for (int i = 0; i < probabilities.size(); i++) {
+                StageDefinition s = StageDefinition.open("Open " + i, probabilities.get(i));
+                b.stage(followUp && i == 0 ? s.followUp(FollowUp.of("Call", Duration.ofDays(1))) : s);
+            }
+            for (int i = 0; i < wins; i++) {
+                b.stage(StageDefinition.won("Won " + i));
+            }
+            for (int i = 0; i < losses; i++) {
+                b.stage(StageDefinition.lost("Lost " + i));
+            }
+            w.pipelines.add(w.f.crm.pipelines().define(b.policy(policy).build()).id());
+        });
     }
 
-    static final class ChangePolicy implements Action.Independent<World> {
-        @Override
-        public Arbitrary<Transformer<World>> transformer() {
-            return Combinators.combine(Arbitraries.integers(), Arbitraries.of(TransitionPolicy.class)).as(
-                    (pipeline, policy) -> Transformer.mutate("policy of #" + pipeline + " to " + policy,
-                            w -> w.attempt(() -> {
-                                Pipeline p = w.pipeline(pipeline);
-                                w.f.crm.pipelines().changePolicy(p.id(), p.version(), policy);
-                            })));
-        }
+    static Step addStage(Random r) {
+        int pipeline = r.nextInt(8);
+        StageKind kind = Gen.oneOf(r, StageKind.values());
+        int probability = Gen.between(r, 0, 100);
+        int position = Gen.between(r, -1, 8);
+        return step("add a " + kind + " stage at " + position + " to pipeline #" + pipeline, w -> {
+            Pipeline p = w.pipeline(pipeline);
+            StageDefinition d = new StageDefinition("S" + p.stages().size(), kind,
+                    kind == StageKind.OPEN ? probability : null, null, null);
+            if (position < 0) {
+                w.f.crm.pipelines().addStage(p.id(), p.version(), d);
+            } else {
+                w.f.crm.pipelines().addStage(p.id(), p.version(), d, position);
+            }
+        });
     }
 
-    static final class OpenDeal implements Action.Independent<World> {
-        @Override
-        public Arbitrary<Transformer<World>> transformer() {
-            return Combinators.combine(Arbitraries.integers(), Arbitraries.integers(), Arbitraries.integers(),
-                    Arbitraries.of(CURRENCIES), Arbitraries.integers().between(0, 100_000),
-                    Arbitraries.integers().between(-1, 100), Arbitraries.integers().between(0, 400))
-                    .as((customer, pipeline, stage, currency, units, override, days) -> Transformer.mutate(
-                            "open a deal of " + units + " " + currency + " in stage #" + stage + " of #" + pipeline,
-                            w -> w.attempt(() -> {
-                                Pipeline p = w.pipeline(pipeline);
-                                CustomerId c = w.customers.get(Math.floorMod(customer, w.customers.size()));
-                                Money amount = Money.of(java.math.BigDecimal.valueOf(units,
-                                        Money.currency(currency).getDefaultFractionDigits()), Money.currency(currency));
-                                Deal deal = w.f.crm.deals().open(DealOpening.builder(c, "Deal", USERS.get(0), amount,
-                                        LocalDate.of(2026, 1, 1).plusDays(days)).pipeline(p.id())
-                                        .stage(World.stageAt(p, stage)).probability(override < 0 ? null : override)
-                                        .build()).deal();
-                                w.deals.add(deal.id());
-                                w.hadDealOpened.add(c);
-                            })));
-        }
+    static Step retireStage(Random r) {
+        int pipeline = r.nextInt(8);
+        int stage = r.nextInt(12);
+        int target = r.nextInt(12);
+        boolean withTarget = r.nextInt(3) > 0;
+        return step("retire stage #" + stage + " of pipeline #" + pipeline + (withTarget ? " into #" + target : ""),
+                w -> {
+                    Pipeline p = w.pipeline(pipeline);
+                    if (withTarget) {
+                        w.f.crm.pipelines().retireStage(p.id(), p.version(), World.stageAt(p, stage),
+                                World.stageAt(p, target), USERS.get(2));
+                    } else {
+                        w.f.crm.pipelines().retireStage(p.id(), p.version(), World.stageAt(p, stage), USERS.get(2));
+                    }
+                });
     }
 
-    /** An action on an existing deal. */
-    abstract static class OnDeal implements Action.Dependent<World> {
-        @Override
-        public boolean precondition(World w) {
-            return !w.deals.isEmpty();
-        }
+    static Step reorder(Random r) {
+        int pipeline = r.nextInt(8);
+        long seed = r.nextLong();
+        return step("reorder pipeline #" + pipeline, w -> {
+            Pipeline p = w.pipeline(pipeline);
+            List<StageId> order = new ArrayList<>(p.activeStages().stream().map(Stage::id).toList());
+            Collections.shuffle(order, new Random(seed));
+            w.f.crm.pipelines().reorderStages(p.id(), p.version(), order);
+        });
     }
 
-    static final class MoveStage extends OnDeal {
-        @Override
-        public Arbitrary<Transformer<World>> transformer(World state) {
-            return Combinators.combine(Arbitraries.integers(), Arbitraries.integers(), Arbitraries.of(true, false))
-                    .as((deal, stage, keep) -> Transformer.mutate("move deal #" + deal + " to stage #" + stage
-                            + (keep ? " keeping" : ""), w -> w.attempt(() -> {
-                        Deal d = w.deal(deal);
-                        Pipeline p = w.f.crm.pipelines().get(d.pipelineId());
-                        w.f.crm.deals().moveStage(d.id(), d.version(), World.stageAt(p, stage),
-                                keep ? ProbabilityOnStageChange.KEEP_OVERRIDE : ProbabilityOnStageChange.STAGE_DEFAULT,
+    static Step changePolicy(Random r) {
+        int pipeline = r.nextInt(8);
+        TransitionPolicy policy = Gen.oneOf(r, TransitionPolicy.values());
+        return step("policy of pipeline #" + pipeline + " to " + policy, w -> {
+            Pipeline p = w.pipeline(pipeline);
+            w.f.crm.pipelines().changePolicy(p.id(), p.version(), policy);
+        });
+    }
+
+    static Step openDeal(Random r) {
+        int customer = r.nextInt(3);
+        int pipeline = r.nextInt(8);
+        int stage = r.nextInt(12);
+        String currency = Gen.oneOf(r, CURRENCIES.toArray(new String[0]));
+        int units = Gen.between(r, 0, 100_000);
+        int override = Gen.between(r, -1, 100);
+        int days = Gen.between(r, 0, 400);
+        return step("open a deal of " + units + " " + currency + " units in stage #" + stage + " of pipeline #"
+                + pipeline + (override >= 0 ? " at " + override + " %" : ""), w -> {
+            Pipeline p = w.pipeline(pipeline);
+            CustomerId c = w.customers.get(customer);
+            Deal deal = w.f.crm.deals().open(DealOpening.builder(c, "Deal", USERS.get(0), money(currency, units),
+                    LocalDate.of(2026, 1, 1).plusDays(days)).pipeline(p.id()).stage(World.stageAt(p, stage))
+                    .probability(override < 0 ? null : override).build()).deal();
+            w.deals.add(deal.id());
+            w.hadDealOpened.add(c);
+        });
+    }
+
+    static Step moveStage(Random r) {
+        int deal = r.nextInt(16);
+        int stage = r.nextInt(12);
+        boolean keep = r.nextBoolean();
+        return onDeal("move deal #" + deal + " to stage #" + stage + (keep ? " keeping its override" : ""), deal,
+                (w, d) -> {
+                    Pipeline p = w.f.crm.pipelines().get(d.pipelineId());
+                    w.f.crm.deals().moveStage(d.id(), d.version(), World.stageAt(p, stage),
+                            keep ? ProbabilityOnStageChange.KEEP_OVERRIDE : ProbabilityOnStageChange.STAGE_DEFAULT,
+                            USERS.get(1));
+                });
+    }
+
+    static Step overrideProbability(Random r) {
+        int deal = r.nextInt(16);
+        int probability = Gen.between(r, -5, 105);
+        return onDeal("override the probability of deal #" + deal + " to " + probability, deal,
+                (w, d) -> w.f.crm.deals().overrideProbability(d.id(), d.version(), probability, USERS.get(1)));
+    }
+
+    static Step clearOverride(Random r) {
+        int deal = r.nextInt(16);
+        return onDeal("clear the override of deal #" + deal, deal,
+                (w, d) -> w.f.crm.deals().clearProbabilityOverride(d.id(), d.version(), USERS.get(0)));
+    }
+
+    static Step changeValue(Random r) {
+        int deal = r.nextInt(16);
+        int what = r.nextInt(3);
+        int value = Gen.between(r, -10, 100_000);
+        String currency = Gen.oneOf(r, CURRENCIES.toArray(new String[0]));
+        String[] names = {"amount", "close date", "owner"};
+        return onDeal("change the " + names[what] + " of deal #" + deal + " by " + value + " (" + currency + ")", deal,
+                (w, d) -> {
+                    if (what == 0) {
+                        w.f.crm.deals().changeAmount(d.id(), d.version(), money(currency, value), USERS.get(1));
+                    } else if (what == 1) {
+                        w.f.crm.deals().changeExpectedCloseDate(d.id(), d.version(),
+                                LocalDate.of(2026, 1, 1).plusDays(Math.floorMod(value, 500)), USERS.get(1));
+                    } else {
+                        w.f.crm.deals().changeOwner(d.id(), d.version(), USERS.get(Math.floorMod(value, 3)),
                                 USERS.get(1));
-                    })));
-        }
+                    }
+                });
     }
 
-    static final class OverrideProbability extends OnDeal {
-        @Override
-        public Arbitrary<Transformer<World>> transformer(World state) {
-            return Combinators.combine(Arbitraries.integers(), Arbitraries.integers().between(-5, 105)).as(
-                    (deal, probability) -> Transformer.mutate("override #" + deal + " to " + probability,
-                            w -> w.attempt(() -> {
-                                Deal d = w.deal(deal);
-                                w.f.crm.deals().overrideProbability(d.id(), d.version(), probability, USERS.get(1));
-                            })));
-        }
+    static Step win(Random r) {
+        int deal = r.nextInt(16);
+        int stage = r.nextInt(12);
+        boolean named = r.nextBoolean();
+        return onDeal("win deal #" + deal + (named ? " into stage #" + stage : ""), deal, (w, d) -> {
+            Pipeline p = w.f.crm.pipelines().get(d.pipelineId());
+            if (named) {
+                w.f.crm.deals().win(d.id(), d.version(), World.stageAt(p, stage), USERS.get(0));
+            } else {
+                w.f.crm.deals().win(d.id(), d.version(), USERS.get(0));
+            }
+            w.hadDealWon.add(d.customerId());
+        });
     }
 
-    static final class ClearOverride extends OnDeal {
-        @Override
-        public Arbitrary<Transformer<World>> transformer(World state) {
-            return Arbitraries.integers().map(deal -> Transformer.mutate("clear override of #" + deal,
-                    w -> w.attempt(() -> {
-                        Deal d = w.deal(deal);
-                        w.f.crm.deals().clearProbabilityOverride(d.id(), d.version(), USERS.get(0));
-                    })));
-        }
+    static Step lose(Random r) {
+        int deal = r.nextInt(16);
+        String reason = Gen.oneOf(r, "Price", "timing", "Bad luck");
+        String note = Gen.oneOf(r, "", "  ", "went elsewhere");
+        return onDeal("lose deal #" + deal + " for '" + reason + "'", deal, (w, d) -> w.f.crm.deals()
+                .lose(d.id(), d.version(), DealLoss.because(reason, USERS.get(0)).note(note)));
     }
 
-    static final class ChangeValue extends OnDeal {
-        @Override
-        public Arbitrary<Transformer<World>> transformer(World state) {
-            return Combinators.combine(Arbitraries.integers(), Arbitraries.integers().between(0, 2),
-                    Arbitraries.integers().between(-10, 100_000), Arbitraries.of(CURRENCIES)).as(
-                    (deal, what, value, currency) -> Transformer.mutate("change value " + what + " of #" + deal
-                            + " to " + value, w -> w.attempt(() -> {
-                        Deal d = w.deal(deal);
-                        if (what == 0) {
-                            Money amount = Money.of(java.math.BigDecimal.valueOf(value,
-                                    Money.currency(currency).getDefaultFractionDigits()), Money.currency(currency));
-                            w.f.crm.deals().changeAmount(d.id(), d.version(), amount, USERS.get(1));
-                        } else if (what == 1) {
-                            w.f.crm.deals().changeExpectedCloseDate(d.id(), d.version(),
-                                    LocalDate.of(2026, 1, 1).plusDays(Math.floorMod(value, 500)), USERS.get(1));
-                        } else {
-                            w.f.crm.deals().changeOwner(d.id(), d.version(), USERS.get(Math.floorMod(value, 3)),
-                                    USERS.get(1));
-                        }
-                    })));
-        }
+    static Step reopen(Random r) {
+        int deal = r.nextInt(16);
+        int stage = r.nextInt(12);
+        return onDeal("reopen deal #" + deal + " into stage #" + stage, deal, (w, d) -> {
+            Pipeline p = w.f.crm.pipelines().get(d.pipelineId());
+            w.f.crm.deals().reopen(d.id(), d.version(), World.stageAt(p, stage), USERS.get(2));
+        });
     }
 
-    static final class Win extends OnDeal {
-        @Override
-        public Arbitrary<Transformer<World>> transformer(World state) {
-            return Combinators.combine(Arbitraries.integers(), Arbitraries.integers(), Arbitraries.of(true, false))
-                    .as((deal, stage, named) -> Transformer.mutate("win #" + deal, w -> w.attempt(() -> {
-                        Deal d = w.deal(deal);
-                        Pipeline p = w.f.crm.pipelines().get(d.pipelineId());
-                        if (named) {
-                            w.f.crm.deals().win(d.id(), d.version(), World.stageAt(p, stage), USERS.get(0));
-                        } else {
-                            w.f.crm.deals().win(d.id(), d.version(), USERS.get(0));
-                        }
-                        w.hadDealWon.add(d.customerId());
-                    })));
-        }
-    }
-
-    static final class Lose extends OnDeal {
-        @Override
-        public Arbitrary<Transformer<World>> transformer(World state) {
-            return Combinators.combine(Arbitraries.integers(), Arbitraries.of("Price", "timing", "Bad luck"),
-                    Arbitraries.of("", "  ", "went elsewhere")).as((deal, reason, note) -> Transformer.mutate(
-                    "lose #" + deal + " for " + reason, w -> w.attempt(() -> {
-                        Deal d = w.deal(deal);
-                        w.f.crm.deals().lose(d.id(), d.version(), DealLoss.because(reason, USERS.get(0)).note(note));
-                    })));
-        }
-    }
-
-    static final class Reopen extends OnDeal {
-        @Override
-        public Arbitrary<Transformer<World>> transformer(World state) {
-            return Combinators.combine(Arbitraries.integers(), Arbitraries.integers()).as((deal, stage) ->
-                    Transformer.mutate("reopen #" + deal + " into stage #" + stage, w -> w.attempt(() -> {
-                        Deal d = w.deal(deal);
-                        Pipeline p = w.f.crm.pipelines().get(d.pipelineId());
-                        w.f.crm.deals().reopen(d.id(), d.version(), World.stageAt(p, stage), USERS.get(2));
-                    })));
-        }
-    }
-
-    static final class Tick implements Action.Independent<World> {
-        @Override
-        public Arbitrary<Transformer<World>> transformer() {
-            return Arbitraries.integers().between(1, 5 * 24 * 60).map(minutes -> Transformer.mutate(
-                    "advance the clock by " + minutes + " min", w -> w.f.clock.advance(Duration.ofMinutes(minutes))));
-        }
+    static Step tick(Random r) {
+        int minutes = Gen.between(r, 1, 5 * 24 * 60);
+        return new Step("advance the clock by " + minutes + " min", w -> w.f.clock.advance(Duration.ofMinutes(minutes)));
     }
 }

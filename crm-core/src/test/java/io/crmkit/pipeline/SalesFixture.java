@@ -9,12 +9,9 @@ import io.crmkit.shared.DomainEvent;
 import io.crmkit.shared.IdGenerator;
 import io.crmkit.shared.Money;
 import io.crmkit.shared.UserId;
-import java.time.Clock;
-import java.time.Duration;
+import io.crmkit.testing.MutableClock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -78,37 +75,5 @@ public final class SalesFixture {
             }
         }
         return out;
-    }
-
-    /** A clock the test sets and advances. */
-    public static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        public void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        public void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
