@@ -93,7 +93,9 @@ public final class InMemoryCrmStorage implements CrmStorage {
         current.set(tx);
         try {
             result = work.run(tx);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Throwable, not RuntimeException | Error: Kotlin, Scala and Lombok's @SneakyThrows throw checked
+            // exceptions through UnitOfWork.run, and those must roll back too. Rethrown unchanged.
             tx.rollback();
             throw e;
         } finally {
