@@ -9,8 +9,6 @@ import io.crmkit.pipeline.Deal;
 import io.crmkit.pipeline.DealHistoryEntry;
 import io.crmkit.pipeline.DealStatus;
 import io.crmkit.pipeline.DealTotals;
-import io.crmkit.pipeline.Pipeline;
-import io.crmkit.pipeline.Stage;
 import io.crmkit.shared.ConcurrentModificationException;
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.DealId;
@@ -209,15 +207,9 @@ final class InMemoryDealStore implements DealStore {
     public Map<StageId, DealTotals> stageTotals(TenantId tenant, PipelineId pipeline) {
         return storage.read(tenant, data -> {
             Map<StageId, DealTotals> totals = new HashMap<>();
-            Pipeline stored = data.sales.pipelines.get(pipeline);
-            if (stored == null) {
-                return totals;
-            }
-            for (Stage stage : stored.stages()) {
-                var running = data.sales.stageTotals.get(new StageKey(pipeline, stage.id()));
-                if (running != null) {
-                    totals.put(stage.id(), SalesData.totals(running));
-                }
+            var stages = data.sales.stageTotals.get(pipeline);
+            if (stages != null) {
+                stages.forEach((stage, running) -> totals.put(stage, SalesData.totals(running)));
             }
             return totals;
         });

@@ -55,7 +55,7 @@ final class SalesData {
     final EnumMap<DealStatus, TreeSet<DateKey>> byStatusAndCloseDate = new EnumMap<>(DealStatus.class);
     final Map<PipelineId, TreeSet<DateKey>> openByPipelineAndCloseDate = new HashMap<>();
     final Map<PipelineStatus, TreeSet<InstantKey>> closedByPipeline = new HashMap<>();
-    final Map<StageKey, TreeMap<String, RunningTotal>> stageTotals = new HashMap<>();
+    final Map<PipelineId, Map<StageId, TreeMap<String, RunningTotal>>> stageTotals = new HashMap<>();
 
     /** Replaces {@code before} by {@code after} (either may be null) in the deals and every index. */
     void replace(Deal before, Deal after) {
@@ -89,14 +89,19 @@ final class SalesData {
             update(closedByPipeline, new PipelineStatus(d.pipelineId(), d.status()), new InstantKey(d.closedAt(),
                     d.id()), add, k -> new TreeSet<>(BY_INSTANT));
         }
-        TreeMap<String, RunningTotal> totals = stageTotals.computeIfAbsent(stage, k -> new TreeMap<>());
+        Map<StageId, TreeMap<String, RunningTotal>> stages = stageTotals.computeIfAbsent(d.pipelineId(),
+                k -> new HashMap<>());
+        TreeMap<String, RunningTotal> totals = stages.computeIfAbsent(d.stageId(), k -> new TreeMap<>());
         String code = d.amount().currency().getCurrencyCode();
         RunningTotal total = totals.computeIfAbsent(code, c -> new RunningTotal(d.amount().currency()));
         total.add(d, add ? 1 : -1);
         if (total.count == 0) {
             totals.remove(code);
             if (totals.isEmpty()) {
-                stageTotals.remove(stage);
+                stages.remove(d.stageId());
+                if (stages.isEmpty()) {
+                    stageTotals.remove(d.pipelineId());
+                }
             }
         }
     }
