@@ -5,6 +5,7 @@ import io.crmkit.shared.Attributes;
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.DealId;
 import io.crmkit.shared.InvalidInputException;
+import io.crmkit.shared.StorableText;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.Timestamps;
 import io.crmkit.shared.TouchpointId;
@@ -71,6 +72,8 @@ public record Touchpoint(
         if (body != null && body.length() > MAX_BODY_LENGTH) {
             throw InvalidInputException.of("body", "must be at most " + MAX_BODY_LENGTH + " characters");
         }
+        StorableText.require("subject", subject);
+        StorableText.require("body", body);
         if ((channel == Channel.PURCHASE) != (purchase != null)) {
             throw InvalidInputException.of("purchase", channel == Channel.PURCHASE
                     ? "a purchase needs an amount" : "only a PURCHASE touchpoint has a purchase");

@@ -288,6 +288,28 @@ public abstract class CrmStorageContract extends AbstractStorageContract {
         }
 
         @Test
+        void a_nested_unit_of_work_that_fails_dooms_the_outer_one_even_when_its_exception_is_caught() {
+            Writes writes = new Writes();
+            AtomicBoolean callbackRan = new AtomicBoolean();
+
+            assertThatThrownBy(() -> storage.inTransaction(tenant, outer -> {
+                outer.afterCommit(() -> callbackRan.set(true));
+                writes.write();
+                try {
+                    storage.inTransaction(tenant, inner -> {
+                        throw new IllegalStateException("the nested unit of work fails");
+                    });
+                } catch (IllegalStateException expected) {
+                    // the outer work carries on as if nothing happened
+                }
+                return "outer";
+            })).isInstanceOf(io.crmkit.shared.StorageException.class);
+
+            writes.assertAbsent();
+            assertThat(callbackRan).as("no after-commit callback runs for a rolled-back unit of work").isFalse();
+        }
+
+        @Test
         void writes_outside_any_unit_of_work_commit_each_on_its_own() {
             Writes writes = new Writes();
 
