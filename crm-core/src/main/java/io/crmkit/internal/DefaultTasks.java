@@ -173,12 +173,15 @@ public final class DefaultTasks implements Tasks {
     @Override
     public Page<Task> dueBetween(UserId assignee, Instant from, Instant until, PageRequest page) {
         Violations violations = new Violations();
-        Instant start = violations.capture("from", () -> Timestamps.normalise("from", from));
-        Instant end = violations.capture("until", () -> Timestamps.normalise("until", until));
-        if (start != null && end != null && end.isBefore(start)) {
+        violations.capture("from", () -> Timestamps.normalise("from", from));
+        violations.capture("until", () -> Timestamps.normalise("until", until));
+        if (from != null && until != null && until.isBefore(from)) {
             violations.add("until", "must not be before from");
         }
         violations.throwIfAny();
+        // Due instants are kept to the microsecond: bounds are rounded up to it, which selects the same tasks.
+        Instant start = Timestamps.ceilToMicros(from);
+        Instant end = Timestamps.ceilToMicros(until);
         return byDue("due|" + tenant + "|" + assignee + "|" + start + "|" + end, page,
                 (after, limit) -> store().open(tenant, assignee, start, end, after, limit));
     }

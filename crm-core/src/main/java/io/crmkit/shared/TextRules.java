@@ -2,7 +2,8 @@ package io.crmkit.shared;
 
 /**
  * The rules for free text fields of crmkit's records: trimmed, bounded, without control characters other than tab and
- * newline. Used by the domain and available to adapters and hosts that want to check text before submitting it.
+ * line breaks (CR LF and CR become LF, as for customers), and {@linkplain StorableText storable} everywhere. Used by
+ * the domain and available to adapters and hosts that want to check text before submitting it.
  */
 public final class TextRules {
 
@@ -10,16 +11,17 @@ public final class TextRules {
     }
 
     /**
-     * {@code value} trimmed, or null for null.
+     * {@code value} with its line breaks made LF and trimmed, or null for null.
      *
      * @throws InvalidInputException (at {@code path}) if it is blank, longer than {@code maxLength} after trimming, or
-     *                               holds control characters other than tab and newline
+     *                               holds control characters other than tab and line breaks, or cannot be stored
+     *                               ({@link StorableText})
      */
     public static String optional(String path, String value, int maxLength) {
         if (value == null) {
             return null;
         }
-        String trimmed = value.strip();
+        String trimmed = value.replace("\r\n", "\n").replace('\r', '\n').strip();
         if (trimmed.isEmpty()) {
             throw InvalidInputException.of(path, "must not be blank; leave it out instead");
         }
@@ -29,7 +31,7 @@ public final class TextRules {
         if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
             throw InvalidInputException.of(path, "must not contain control characters");
         }
-        return trimmed;
+        return StorableText.require(path, trimmed);
     }
 
     /**

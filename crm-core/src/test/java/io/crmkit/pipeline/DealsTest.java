@@ -151,6 +151,25 @@ class DealsTest {
         }
 
         @Test
+        @DisplayName("refuses text no storage can keep, and keeps line breaks as LF")
+        void text() {
+            assertThatThrownBy(() -> deals.open(opening("1.00").campaign("fair\uD800").build()))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("campaign")
+                    .hasMessageContaining("surrogate");
+            assertThatThrownBy(() -> deals.open(opening("1.00").campaign("fair\u0007").build()))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("campaign");
+            Deal deal = open("1.00");
+            Deal lost = deals.lose(deal.id(), 1, DealLoss.because("Price", ALICE).note("line one\r\nline two\r"));
+            assertThat(lost.lostNote()).isEqualTo("line one\nline two");
+            assertNothingStoredBut(deal);
+        }
+
+        private void assertNothingStoredBut(Deal deal) {
+            assertThat(deals.ofCustomer(sarah.id(), PageRequest.first()).items()).extracting(Deal::id)
+                    .containsExactly(deal.id());
+        }
+
+        @Test
         @DisplayName("refuses a stage that is not an active OPEN stage of the pipeline")
         void badStage() {
             assertThatThrownBy(() -> deals.open(opening("1.00").stage(won.id()).build()))

@@ -221,6 +221,17 @@ class TasksTest {
         }
 
         @Test
+        @DisplayName("a window bound finer than a microsecond selects as if rounded up to it")
+        void nanos() {
+            Task atNow = task("At now", Duration.ZERO);
+            Task next = task("A microsecond later", Duration.ofNanos(1000));
+            assertThat(all(p -> tasks.dueBetween(ALICE, NOW.plusNanos(1), NOW.plusSeconds(1), p)))
+                    .extracting(Task::id).containsExactly(next.id());
+            assertThat(all(p -> tasks.dueBetween(ALICE, NOW, NOW.plusNanos(999), p))).extracting(Task::id)
+                    .containsExactly(atNow.id());
+        }
+
+        @Test
         @DisplayName("tasks of a customer and of a deal, whatever their status")
         void related() {
             Deal deal = f.open(sarah, "10.00");
