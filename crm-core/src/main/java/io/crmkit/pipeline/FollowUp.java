@@ -16,7 +16,7 @@ import java.time.Duration;
  * }</pre>
  *
  * @param subject  the task's subject, 1 to 500 characters (trimmed)
- * @param dueAfter how long after entering the stage the task is due: one minute to 366 days
+ * @param dueAfter how long after entering the stage the task is due: one minute to 366 days, in whole seconds
  * @param priority the task's priority; {@link TaskPriority#NORMAL} if null
  */
 public record FollowUp(String subject, Duration dueAfter, TaskPriority priority) {
@@ -34,6 +34,9 @@ public record FollowUp(String subject, Duration dueAfter, TaskPriority priority)
         }
         if (dueAfter.compareTo(MIN_DUE_AFTER) < 0 || dueAfter.compareTo(MAX_DUE_AFTER) > 0) {
             throw InvalidInputException.of("dueAfter", "must be between one minute and 366 days");
+        }
+        if (dueAfter.getNano() != 0) {
+            throw InvalidInputException.of("dueAfter", "must be whole seconds");
         }
         priority = priority == null ? TaskPriority.NORMAL : priority;
     }

@@ -79,6 +79,19 @@ class PipelineTest {
         }
 
         @Test
+        @DisplayName("refuses a follow-up without a subject, due too soon, too late or not in whole seconds")
+        void followUps() {
+            assertThatThrownBy(() -> FollowUp.of(" ", Duration.ofDays(1))).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("subject");
+            for (Duration bad : List.of(Duration.ofSeconds(59), Duration.ofDays(367), Duration.ofMinutes(5).plusMillis(1))) {
+                assertThatThrownBy(() -> FollowUp.of("Call", bad)).isInstanceOf(InvalidInputException.class)
+                        .hasMessageContaining("dueAfter");
+            }
+            assertThat(new FollowUp("Call", Duration.ofMinutes(1), null).priority())
+                    .isEqualTo(io.crmkit.task.TaskPriority.NORMAL);
+        }
+
+        @Test
         @DisplayName("refuses an OPEN stage in forecast category CLOSED")
         void openNeverClosed() {
             assertThatThrownBy(() -> Stage.of(new StageId(new UUID(5, 5)),
