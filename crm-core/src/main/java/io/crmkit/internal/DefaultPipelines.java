@@ -142,7 +142,8 @@ public final class DefaultPipelines implements Pipelines {
 
     @Override
     public Optional<Pipeline> defaultPipeline() {
-        return store().settings(tenant).map(PipelineSettings::defaultPipelineId).flatMap(id -> store().find(tenant, id));
+        return store().settings(tenant).map(PipelineSettings::defaultPipelineId)
+                .flatMap(id -> store().find(tenant, id));
     }
 
     @Override

@@ -24,7 +24,8 @@ public record DealSnapshot(StageId stageId, DealStatus status, Money amount, int
     /** @throws InvalidInputException if a value is missing or the probability is out of range */
     public DealSnapshot {
         if (stageId == null || status == null || amount == null || expectedCloseDate == null || owner == null) {
-            throw InvalidInputException.of("snapshot", "stageId, status, amount, expectedCloseDate and owner are required");
+            throw InvalidInputException.of("snapshot",
+                    "stageId, status, amount, expectedCloseDate and owner are required");
         }
         Deal.checkProbability("probability", probability);
     }

@@ -15,7 +15,10 @@ import java.util.Currency;
  */
 public record MoneyTotal(Currency currency, long count, Money amount, Money weightedAmount) {
 
-    /** @throws InvalidInputException if a value is missing, the count is negative or an amount is in another currency */
+    /**
+     * @throws InvalidInputException if a value is missing, the count is negative or an amount is in another
+     *                               currency
+     */
     public MoneyTotal {
         if (currency == null || amount == null || weightedAmount == null) {
             throw InvalidInputException.of("total", "currency, amount and weightedAmount are required");

@@ -231,8 +231,9 @@ public record Pipeline(PipelineId id, TenantId tenantId, long version, String na
     /**
      * This pipeline with {@code stage} added, at the next version.
      *
-     * @param position where among the active stages it goes (0 = first, the number of active stages = last), or null
-     *                 to put an OPEN stage after the last active OPEN stage and a closed one after the last active stage
+     * @param position where among the active stages it goes (0 = first, the number of active stages = last), or
+     *                 null to put an OPEN stage after the last active OPEN stage and a closed one after the last
+     *                 active stage
      * @throws InvalidInputException if the position is out of range, an active stage has the same name, or the
      *                               pipeline already has {@value #MAX_ACTIVE_STAGES} active stages
      */

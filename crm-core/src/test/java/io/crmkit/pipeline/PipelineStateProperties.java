@@ -489,6 +489,7 @@ class PipelineStateProperties {
 
     static Step tick(Random r) {
         int minutes = Gen.between(r, 1, 5 * 24 * 60);
-        return new Step("advance the clock by " + minutes + " min", w -> w.f.clock.advance(Duration.ofMinutes(minutes)));
+        return new Step("advance the clock by " + minutes + " min",
+                w -> w.f.clock.advance(Duration.ofMinutes(minutes)));
     }
 }

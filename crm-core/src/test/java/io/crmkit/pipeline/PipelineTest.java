@@ -83,7 +83,8 @@ class PipelineTest {
         void followUps() {
             assertThatThrownBy(() -> FollowUp.of(" ", Duration.ofDays(1))).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("subject");
-            for (Duration bad : List.of(Duration.ofSeconds(59), Duration.ofDays(367), Duration.ofMinutes(5).plusMillis(1))) {
+            for (Duration bad : List.of(Duration.ofSeconds(59), Duration.ofDays(367),
+                    Duration.ofMinutes(5).plusMillis(1))) {
                 assertThatThrownBy(() -> FollowUp.of("Call", bad)).isInstanceOf(InvalidInputException.class)
                         .hasMessageContaining("dueAfter");
             }

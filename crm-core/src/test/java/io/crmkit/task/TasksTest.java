@@ -135,7 +135,8 @@ class TasksTest {
             assertThatThrownBy(() -> tasks.complete(task.id(), 2, ALICE))
                     .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("CANCELLED");
             assertThatThrownBy(() -> tasks.cancel(task.id(), 2, ALICE)).isInstanceOf(IllegalTransitionException.class);
-            assertThatThrownBy(() -> tasks.reschedule(task.id(), 2, NOW)).isInstanceOf(IllegalTransitionException.class);
+            assertThatThrownBy(() -> tasks.reschedule(task.id(), 2, NOW))
+                    .isInstanceOf(IllegalTransitionException.class);
             assertThatThrownBy(() -> tasks.reassign(task.id(), 2, BOB)).isInstanceOf(IllegalTransitionException.class);
             assertThat(tasks.get(task.id())).isEqualTo(cancelled);
         }
