@@ -2,6 +2,8 @@ package io.crmkit;
 
 import io.crmkit.customer.Customers;
 import io.crmkit.internal.CrmRuntime;
+import io.crmkit.pipeline.Deals;
+import io.crmkit.pipeline.Pipelines;
 import io.crmkit.shared.DomainEvent;
 import io.crmkit.shared.DomainEventListener;
 import io.crmkit.shared.IdGenerator;
@@ -9,6 +11,7 @@ import io.crmkit.shared.InvalidInputException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.Violations;
 import io.crmkit.spi.CrmStorage;
+import io.crmkit.task.Tasks;
 import io.crmkit.touchpoint.Touchpoints;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -33,8 +36,9 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Every call runs for one tenant. Multi-tenant hosts call {@link #tenant(TenantId)} and work through the
- * returned {@link TenantScope}; single-tenant hosts use the shortcuts {@link #customers()} and
- * {@link #touchpoints()}, which work on {@link TenantId#DEFAULT}.
+ * returned {@link TenantScope}; single-tenant hosts use the shortcuts {@link #customers()},
+ * {@link #touchpoints()}, {@link #pipelines()}, {@link #deals()} and {@link #tasks()}, which work on
+ * {@link TenantId#DEFAULT}.
  */
 public final class Crm {
 
@@ -78,6 +82,21 @@ public final class Crm {
     /** The touchpoints of the default tenant. */
     public Touchpoints touchpoints() {
         return defaultScope.touchpoints();
+    }
+
+    /** The pipelines of the default tenant. */
+    public Pipelines pipelines() {
+        return defaultScope.pipelines();
+    }
+
+    /** The deals of the default tenant. */
+    public Deals deals() {
+        return defaultScope.deals();
+    }
+
+    /** The tasks of the default tenant. */
+    public Tasks tasks() {
+        return defaultScope.tasks();
     }
 
     /** The storage this {@code Crm} runs on. */

@@ -5,7 +5,10 @@ import io.crmkit.shared.TenantId;
 import io.crmkit.shared.TenantViolationException;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.CustomerStore;
+import io.crmkit.spi.DealStore;
+import io.crmkit.spi.PipelineStore;
 import io.crmkit.spi.RelationshipStore;
+import io.crmkit.spi.TaskStore;
 import io.crmkit.spi.TouchpointStore;
 import io.crmkit.spi.Transaction;
 import io.crmkit.spi.UnitOfWork;
@@ -28,6 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Speed.</b> Look-ups by id, e-mail, phone and source are hash look-ups; timelines are sorted maps per
  * customer (and per customer and channel), so a page costs {@code O(log n + page)} whatever the history's length.
+ * Deal and task lists are sorted sets in the order of their queries, and the pipeline summary is kept as running
+ * totals per stage and currency.
  */
 public final class InMemoryCrmStorage implements CrmStorage {
 
@@ -38,6 +43,9 @@ public final class InMemoryCrmStorage implements CrmStorage {
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(this);
     private final InMemoryRelationshipStore relationships = new InMemoryRelationshipStore(this);
     private final InMemoryTouchpointStore touchpoints = new InMemoryTouchpointStore(this);
+    private final InMemoryPipelineStore pipelines = new InMemoryPipelineStore(this);
+    private final InMemoryDealStore deals = new InMemoryDealStore(this);
+    private final InMemoryTaskStore tasks = new InMemoryTaskStore(this);
 
     @Override
     public CustomerStore customers() {
@@ -52,6 +60,21 @@ public final class InMemoryCrmStorage implements CrmStorage {
     @Override
     public TouchpointStore touchpoints() {
         return touchpoints;
+    }
+
+    @Override
+    public PipelineStore pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public DealStore deals() {
+        return deals;
+    }
+
+    @Override
+    public TaskStore tasks() {
+        return tasks;
     }
 
     @Override

@@ -45,6 +45,9 @@ final class TenantData {
     final Map<CustomerId, History> histories = new HashMap<>();
     final TreeSet<LapsedKey> lapsed = new TreeSet<>(LAPSED_ORDER);
 
+    final SalesData sales = new SalesData();
+    final TaskData tasks = new TaskData();
+
     History history(CustomerId customer) {
         return histories.computeIfAbsent(customer, c -> new History(CustomerActivity.none(c)));
     }
