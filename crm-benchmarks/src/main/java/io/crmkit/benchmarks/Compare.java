@@ -208,7 +208,7 @@ public final class Compare {
                 .shouldFailOnError(false)
                 .verbosity(VerboseMode.NORMAL)
                 .output(logDir.resolve("jmh-" + scenario + ".log").toString())
-                .jvmArgsAppend("-Xms2g", "-Xmx4g", "-D" + io.crmkit.benchmarks.support.Datasets.RUN_ID + "=" + runId);
+                .jvmArgsAppend("-Xms2g", "-Xmx4g", "-Dorg.jboss.logging.provider=slf4j", "-D" + io.crmkit.benchmarks.support.Datasets.RUN_ID + "=" + runId);
     }
 
     private Collection<RunResult> run(ChainedOptionsBuilder builder, String scenario) throws RunnerException {

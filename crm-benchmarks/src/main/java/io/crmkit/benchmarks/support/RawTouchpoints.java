@@ -78,7 +78,7 @@ public final class RawTouchpoints {
         ps.setNull(12, Types.OTHER);
         if (row.amount() == null) {
             ps.setNull(13, Types.DECIMAL);
-            ps.setNull(14, Types.CHAR);
+            ps.setNull(14, Types.VARCHAR); // as setString binds it: a changing type makes PostgreSQL parse again
             ps.setNull(15, Types.VARCHAR);
         } else {
             ps.setBigDecimal(13, row.amount());
