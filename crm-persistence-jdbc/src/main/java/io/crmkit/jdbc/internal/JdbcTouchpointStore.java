@@ -328,8 +328,11 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         dialect.setJson(ps, i++, t.attributes().isEmpty() ? null : JsonColumns.ATTRIBUTES.write(t.attributes()));
         Purchase purchase = t.purchase();
         if (purchase == null) {
+            // Nulls are bound with the type the values are bound with (setString: VARCHAR, not CHAR): on PostgreSQL a
+            // parameter whose type changes from one execution to the next makes the driver parse the whole
+            // statement again, and a chunk's statement has 17 parameters per row.
             ps.setNull(i++, Types.DECIMAL);
-            ps.setNull(i++, Types.CHAR);
+            ps.setNull(i++, Types.VARCHAR);
             ps.setNull(i++, Types.VARCHAR);
         } else {
             ps.setBigDecimal(i++, purchase.amount().amount());
