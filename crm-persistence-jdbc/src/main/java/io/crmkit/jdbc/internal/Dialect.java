@@ -85,6 +85,14 @@ public abstract class Dialect {
         }
     }
 
+    /**
+     * The SQL type name of a UUID array for {@link Connection#createArrayOf}, or null when the database has no array
+     * parameters (MariaDB, MySQL): then lists of ids are IN lists.
+     */
+    public String uuidArrayType() {
+        return null;
+    }
+
     // ---- statements ----------------------------------------------------------------------------------------------
 
     /**
@@ -242,6 +250,11 @@ public abstract class Dialect {
         public boolean failedStatementAbortsTransaction() {
             return true;
         }
+
+        @Override
+        public String uuidArrayType() {
+            return "uuid";
+        }
     }
 
     /** MariaDB 10.6+ and MySQL 8+: UUIDs as BINARY(16) in byte order, instants as UTC DATETIME(6). */
@@ -358,6 +371,11 @@ public abstract class Dialect {
         @Override
         public String flywaySchemaName(String schema) {
             return schema.toUpperCase(java.util.Locale.ROOT);
+        }
+
+        @Override
+        public String uuidArrayType() {
+            return "UUID";
         }
 
         @Override

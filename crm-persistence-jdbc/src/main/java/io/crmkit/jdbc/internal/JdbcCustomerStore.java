@@ -34,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** Customers: one row each, plus look-up rows for e-mail match keys, E.164 numbers and tags. */
 public final class JdbcCustomerStore implements CustomerStore {
@@ -313,6 +314,32 @@ public final class JdbcCustomerStore implements CustomerStore {
         }
         return tx.read(tenant, "check which customers of tenant " + tenant + " exist", c -> {
             Set<CustomerId> found = new HashSet<>();
+            String arrayType = dialect.uuidArrayType();
+            if (arrayType != null) {
+                // One statement with one array parameter, whatever the number of ids: a batch of touchpoints checks
+                // up to a thousand customers per chunk, which as IN lists took two statements (and on H2 a scan
+                // comparing every row with every listed id).
+                UUID[] values = new UUID[all.size()];
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = all.get(k).value();
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + tables.customer
+                        + " WHERE tenant_id = ? AND id = ANY(?)")) {
+                    ps.setString(1, tenant.value());
+                    java.sql.Array array = c.createArrayOf(arrayType, values);
+                    try {
+                        ps.setArray(2, array);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                found.add(new CustomerId(dialect.getUuid(rs, "id")));
+                            }
+                        }
+                    } finally {
+                        array.free();
+                    }
+                }
+                return found;
+            }
             for (int from = 0; from < all.size(); from += IN_CHUNK) {
                 List<CustomerId> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
                 StringBuilder sql = new StringBuilder("SELECT id FROM ").append(tables.customer)
