@@ -4,6 +4,7 @@ import io.crmkit.shared.TenantId;
 import io.crmkit.shared.TenantViolationException;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.CustomerStore;
+import io.crmkit.spi.LeadStore;
 import io.crmkit.spi.RelationshipStore;
 import io.crmkit.spi.TouchpointStore;
 import io.crmkit.spi.Transaction;
@@ -37,6 +38,7 @@ public final class InMemoryCrmStorage implements CrmStorage {
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(this);
     private final InMemoryRelationshipStore relationships = new InMemoryRelationshipStore(this);
     private final InMemoryTouchpointStore touchpoints = new InMemoryTouchpointStore(this);
+    private final InMemoryLeadStore leads = new InMemoryLeadStore(this);
 
     @Override
     public CustomerStore customers() {
@@ -51,6 +53,11 @@ public final class InMemoryCrmStorage implements CrmStorage {
     @Override
     public TouchpointStore touchpoints() {
         return touchpoints;
+    }
+
+    @Override
+    public LeadStore leads() {
+        return leads;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.crmkit.spi;
 
+import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 
 /**
@@ -16,6 +17,16 @@ public interface CrmStorage {
 
     /** The touchpoints and per-customer activity. */
     TouchpointStore touchpoints();
+
+    /**
+     * The leads, their status history, settings and assignment sequences.
+     *
+     * <p>Default: refuses with {@link StorageException}, for adapters written before leads existed; crmkit calls it
+     * only when the host uses leads.
+     */
+    default LeadStore leads() {
+        throw new StorageException(getClass().getName() + " does not store leads");
+    }
 
     /**
      * Runs {@code work} as one unit of work of {@code tenant}: everything it writes commits together, or, if it
