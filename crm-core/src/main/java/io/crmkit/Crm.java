@@ -2,6 +2,11 @@ package io.crmkit;
 
 import io.crmkit.customer.Customers;
 import io.crmkit.internal.CrmRuntime;
+import io.crmkit.internal.LeadDefaults;
+import io.crmkit.lead.DuplicatePolicy;
+import io.crmkit.lead.LeadAssignmentStrategy;
+import io.crmkit.lead.LeadSettings;
+import io.crmkit.lead.Leads;
 import io.crmkit.shared.DomainEvent;
 import io.crmkit.shared.DomainEventListener;
 import io.crmkit.shared.IdGenerator;
@@ -33,8 +38,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Every call runs for one tenant. Multi-tenant hosts call {@link #tenant(TenantId)} and work through the
- * returned {@link TenantScope}; single-tenant hosts use the shortcuts {@link #customers()} and
- * {@link #touchpoints()}, which work on {@link TenantId#DEFAULT}.
+ * returned {@link TenantScope}; single-tenant hosts use the shortcuts {@link #customers()},
+ * {@link #touchpoints()} and {@link #leads()}, which work on {@link TenantId#DEFAULT}.
  */
 public final class Crm {
 
@@ -80,6 +85,11 @@ public final class Crm {
         return defaultScope.touchpoints();
     }
 
+    /** The leads of the default tenant. */
+    public Leads leads() {
+        return defaultScope.leads();
+    }
+
     /** The storage this {@code Crm} runs on. */
     public CrmStorage storage() {
         return runtime.storage();
@@ -97,6 +107,9 @@ public final class Crm {
         private String defaultRegion;
         private final List<DomainEventListener> listeners = new ArrayList<>();
         private byte[] cursorSecret;
+        private DuplicatePolicy leadDuplicatePolicy = DuplicatePolicy.FLAG;
+        private LeadAssignmentStrategy leadAssignment = LeadAssignmentStrategy.none();
+        private LeadSettings leadSettings = LeadSettings.defaults();
 
         private Builder() {
         }
@@ -159,6 +172,34 @@ public final class Crm {
         }
 
         /**
+         * What a lead capture does when an existing customer or open lead has the same e-mail or phone and the
+         * capture does not say: {@link DuplicatePolicy#FLAG} (create a new lead flagged as a possible duplicate)
+         * unless set.
+         */
+        public Builder leadDuplicatePolicy(DuplicatePolicy policy) {
+            this.leadDuplicatePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * How a captured lead without an explicit owner gets one (e.g.
+         * {@link LeadAssignmentStrategy#roundRobin}); none unless set.
+         */
+        public Builder leadAssignment(LeadAssignmentStrategy strategy) {
+            this.leadAssignment = Objects.requireNonNull(strategy, "strategy");
+            return this;
+        }
+
+        /**
+         * The lead settings (disqualification reasons, MQL rule, SQL policy, scoring model) of every tenant that
+         * has not stored its own with {@link Leads#configure}; {@link LeadSettings#defaults()} unless set.
+         */
+        public Builder leadSettings(LeadSettings settings) {
+            this.leadSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
          * The {@link Crm}.
          *
          * @throws IllegalStateException if no storage was given or no Bean Validation provider is on the class path
@@ -174,7 +215,8 @@ public final class Crm {
                 new SecureRandom().nextBytes(secret);
             }
             IdGenerator ids = idGenerator != null ? idGenerator : IdGenerator.uuidV7(clock);
-            return new Crm(new CrmRuntime(storage, clock, ids, defaultRegion, listeners, secret));
+            return new Crm(new CrmRuntime(storage, clock, ids, defaultRegion, listeners, secret,
+                    new LeadDefaults(leadDuplicatePolicy, leadAssignment, leadSettings)));
         }
     }
 }
