@@ -12,6 +12,7 @@ import io.crmkit.shared.DomainEventListener;
 import io.crmkit.shared.IdGenerator;
 import io.crmkit.shared.InvalidInputException;
 import io.crmkit.shared.TenantId;
+import io.crmkit.shared.Violations;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.touchpoint.Touchpoints;
 import java.security.SecureRandom;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -114,21 +114,25 @@ public final class Crm {
         private Builder() {
         }
 
-        /** The storage adapter: {@code new InMemoryCrmStorage()}, {@code JdbcCrmStorage.create(dataSource)}, ... */
+        /**
+         * The storage adapter: {@code new InMemoryCrmStorage()}, {@code JdbcCrmStorage.create(dataSource)}, ...
+         *
+         * @throws InvalidInputException if {@code storage} is null (so do the other setters for null arguments)
+         */
         public Builder storage(CrmStorage storage) {
-            this.storage = Objects.requireNonNull(storage, "storage");
+            this.storage = required("storage", storage);
             return this;
         }
 
         /** The clock all timestamps come from; {@link Clock#systemUTC()} by default. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = required("clock", clock);
             return this;
         }
 
         /** The generator of all ids; version-7 UUIDs from the clock by default. */
         public Builder idGenerator(IdGenerator idGenerator) {
-            this.idGenerator = Objects.requireNonNull(idGenerator, "idGenerator");
+            this.idGenerator = required("idGenerator", idGenerator);
             return this;
         }
 
@@ -149,13 +153,30 @@ public final class Crm {
 
         /** Adds a listener for the events of committed units of work. */
         public Builder listener(DomainEventListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
+            listeners.add(required("listener", listener));
             return this;
         }
 
         /** Adds a listener for events of {@code type} only. */
         public <E extends DomainEvent> Builder listener(Class<E> type, Consumer<? super E> listener) {
+            if (type == null || listener == null) {
+                Violations violations = new Violations();
+                if (type == null) {
+                    violations.add("type", "must not be null");
+                }
+                if (listener == null) {
+                    violations.add("listener", "must not be null");
+                }
+                violations.throwIfAny();
+            }
             return listener(DomainEventListener.of(type, listener));
+        }
+
+        private static <T> T required(String path, T value) {
+            if (value == null) {
+                throw InvalidInputException.of(path, "must not be null");
+            }
+            return value;
         }
 
         /**

@@ -1,15 +1,19 @@
 package io.crmkit.customer;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.crmkit.shared.AttributeValue;
 import io.crmkit.shared.Attributes;
 import io.crmkit.shared.CustomerId;
+import io.crmkit.shared.InvalidInputException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.Violations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -18,8 +22,13 @@ import java.util.TreeSet;
  */
 final class CustomerEditor {
 
+    private static final Set<String> PHONE_REGIONS = PhoneNumberUtil.getInstance().getSupportedRegions();
+
     private final Violations violations = new Violations();
-    private final String phoneRegion;
+    private String phoneRegion;
+    // False once the caller named a region libphonenumber does not know: numbers are then not parsed at all, the
+    // region is reported once, at its own path.
+    private boolean phoneRegionKnown = true;
 
     // Working copy of the customer's mutable parts.
     private String givenName;
@@ -43,8 +52,11 @@ final class CustomerEditor {
 
     static Customer register(CustomerId id, TenantId tenant, CustomerRegistration r, String defaultRegion,
                              Instant now) {
-        CustomerEditor editor = new CustomerEditor(r.phoneRegion() != null ? r.phoneRegion() : defaultRegion);
+        CustomerEditor editor = new CustomerEditor(defaultRegion);
         Violations v = editor.violations;
+        if (r.phoneRegion() != null) {
+            editor.usePhoneRegion("phoneRegion", r.phoneRegion());
+        }
         boolean person = r.kind() == CustomerKind.PERSON;
         editor.givenName = r.givenName();
         editor.familyName = r.familyName();
@@ -91,13 +103,12 @@ final class CustomerEditor {
     }
 
     static Customer apply(Customer current, CustomerPatch patch, String defaultRegion, Instant now) {
-        String region = defaultRegion;
-        for (CustomerPatch.Change change : patch.changes()) {
-            if (change instanceof CustomerPatch.UsePhoneRegion use) {
-                region = use.region();
+        CustomerEditor editor = new CustomerEditor(defaultRegion);
+        for (int i = 0; i < patch.changes().size(); i++) {
+            if (patch.changes().get(i) instanceof CustomerPatch.UsePhoneRegion use) {
+                editor.usePhoneRegion("changes[" + i + "].region", use.region());
             }
         }
-        CustomerEditor editor = new CustomerEditor(region);
         editor.load(current);
         Customer.Builder builder = current.toBuilder().version(current.version() + 1).updatedAt(now);
         boolean person = current.kind() == CustomerKind.PERSON;
@@ -106,6 +117,14 @@ final class CustomerEditor {
             editor.apply("changes[" + i + "]", changes.get(i), person, builder);
         }
         return editor.build(builder, person);
+    }
+
+    private void usePhoneRegion(String path, String region) {
+        if (region != null && !PHONE_REGIONS.contains(region.toUpperCase(Locale.ROOT))) {
+            violations.add(path, "'" + region + "' is not a region libphonenumber knows");
+            phoneRegionKnown = false;
+        }
+        phoneRegion = region;
     }
 
     private void load(Customer c) {
@@ -172,6 +191,9 @@ final class CustomerEditor {
         } else if (change instanceof CustomerPatch.AddPhone c) {
             addPhone(path + ".phone", c.phone());
         } else if (change instanceof CustomerPatch.RemovePhone c) {
+            if (!phoneRegionKnown) {
+                return;
+            }
             PhoneNumber number = v.capture(path + ".number", () -> PhoneNumber.parse(c.number(), phoneRegion));
             if (number != null && !phones.removeIf(p -> p.number().equals(number))) {
                 v.add(path + ".number", "the customer has no phone number " + number);
@@ -192,13 +214,13 @@ final class CustomerEditor {
                 v.add(path + ".tag", "the customer has no tag '" + c.tag() + "'");
             }
         } else if (change instanceof CustomerPatch.SetAttribute c) {
-            put(path, c.key(), c.value(), attributes);
+            put(path + ".key", path + ".value", c.key(), c.value(), attributes);
         } else if (change instanceof CustomerPatch.RemoveAttribute c) {
             if (c.key() == null || attributes.remove(c.key()) == null) {
                 v.add(path + ".key", "the customer has no attribute '" + c.key() + "'");
             }
         } else if (change instanceof CustomerPatch.SetPreference c) {
-            put(path, c.key(), c.value(), preferences);
+            put(path + ".key", path + ".value", c.key(), c.value(), preferences);
         } else if (change instanceof CustomerPatch.RemovePreference c) {
             if (c.key() == null || preferences.remove(c.key()) == null) {
                 v.add(path + ".key", "the customer has no preference '" + c.key() + "'");
@@ -270,6 +292,9 @@ final class CustomerEditor {
             violations.add(path, "must not be null");
             return;
         }
+        if (!phoneRegionKnown) {
+            return;
+        }
         PhoneNumber number = violations.capture(path + ".number", () -> PhoneNumber.parse(input.number(), phoneRegion));
         PhoneContact contact = number == null ? null
                 : violations.captureNested(path, () -> new PhoneContact(number, input.label(), input.primary()));
@@ -303,15 +328,15 @@ final class CustomerEditor {
     }
 
     private void putAll(String path, Map<String, AttributeValue> source, Map<String, AttributeValue> target) {
-        source.forEach((key, value) -> put(path, key, value, target));
+        source.forEach((key, value) -> put(path + "[" + key + "]", path + "[" + key + "]", key, value, target));
     }
 
-    private void put(String path, String key, AttributeValue value, Map<String, AttributeValue> target) {
-        String at = path + "[" + key + "]";
+    private void put(String keyPath, String valuePath, String key, AttributeValue value,
+                     Map<String, AttributeValue> target) {
         if (!Attributes.isValidKey(key)) {
-            violations.add(at, "key must be a letter followed by up to 63 letters, digits or _ . -");
+            violations.add(keyPath, "key must be a letter followed by up to 63 letters, digits or _ . -");
         } else if (value == null) {
-            violations.add(at, "must not be null");
+            violations.add(valuePath, "must not be null");
         } else {
             target.put(key, value);
         }
@@ -321,8 +346,15 @@ final class CustomerEditor {
         if (person) {
             builder.person(violations.captureNested("", () -> new PersonProfile(givenName, familyName, jobTitle)));
         } else {
-            builder.organisation(violations.captureNested("",
-                    () -> new OrganisationProfile(organisationName, domain, industry, employeeCount)));
+            try {
+                builder.organisation(new OrganisationProfile(organisationName, domain, industry, employeeCount));
+            } catch (InvalidInputException e) {
+                // OrganisationProfile calls its name "name"; registrations and patches call it "organisationName".
+                for (InvalidInputException.Violation problem : e.violations()) {
+                    violations.add("name".equals(problem.path()) ? "organisationName" : problem.path(),
+                            problem.message());
+                }
+            }
         }
         builder.importantDates(List.copyOf(importantDates.values()));
         if (attributes.size() > Attributes.MAX_ENTRIES) {

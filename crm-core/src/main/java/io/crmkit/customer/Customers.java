@@ -34,7 +34,8 @@ public interface Customers {
      * Applies {@code patch} to the customer, if it still is at {@code expectedVersion}.
      *
      * @return the customer at its next version
-     * @throws InvalidInputException           listing every problem of the patch
+     * @throws InvalidInputException           listing every problem of the patch (and a null id or an
+     *                                         {@code expectedVersion} below 1)
      * @throws NotFoundException               if the customer does not exist in this tenant
      * @throws ConcurrentModificationException if its version is not {@code expectedVersion}
      * @throws IllegalTransitionException      if it is archived
@@ -80,6 +81,7 @@ public interface Customers {
      * Archives the customer: it leaves default lists and can no longer be changed until unarchived; its history
      * stays.
      *
+     * @throws InvalidInputException           if {@code id} is null or {@code expectedVersion} is below 1
      * @throws NotFoundException               if it does not exist
      * @throws ConcurrentModificationException if its version is not {@code expectedVersion}
      * @throws IllegalTransitionException      if it already is archived
@@ -89,6 +91,7 @@ public interface Customers {
     /**
      * Makes an archived customer active again.
      *
+     * @throws InvalidInputException           if {@code id} is null or {@code expectedVersion} is below 1
      * @throws NotFoundException               if it does not exist
      * @throws ConcurrentModificationException if its version is not {@code expectedVersion}
      * @throws IllegalTransitionException      if it is not archived

@@ -71,8 +71,11 @@ public final class DefaultCustomers implements Customers {
 
     @Override
     public Customer update(CustomerId id, long expectedVersion, CustomerPatch patch) {
-        requireId(id);
-        rt.validator().validate("patch", patch);
+        Violations violations = new Violations();
+        requireId(id, violations);
+        requireVersion(expectedVersion, violations);
+        rt.validator().validate("patch", patch, "", violations);
+        violations.throwIfAny();
         return rt.write(tenant, events -> {
             Customer current = current(id, expectedVersion);
             Instant now = rt.now();
@@ -128,7 +131,7 @@ public final class DefaultCustomers implements Customers {
 
     @Override
     public Customer archive(CustomerId id, long expectedVersion) {
-        requireId(id);
+        requireIdAndVersion(id, expectedVersion);
         return rt.write(tenant, events -> {
             Instant now = rt.now();
             Customer archived = current(id, expectedVersion).archive(now);
@@ -140,7 +143,7 @@ public final class DefaultCustomers implements Customers {
 
     @Override
     public Customer unarchive(CustomerId id, long expectedVersion) {
-        requireId(id);
+        requireIdAndVersion(id, expectedVersion);
         return rt.write(tenant, events -> {
             Instant now = rt.now();
             Customer active = current(id, expectedVersion).unarchive(now);
@@ -152,10 +155,12 @@ public final class DefaultCustomers implements Customers {
 
     @Override
     public LifecycleChange advanceLifecycle(CustomerId id, LifecycleStage target) {
-        requireId(id);
+        Violations violations = new Violations();
+        requireId(id, violations);
         if (target == null) {
-            throw InvalidInputException.of("target", "must not be null");
+            violations.add("target", "must not be null");
         }
+        violations.throwIfAny();
         return rt.write(tenant, events -> {
             Instant now = rt.now();
             LifecycleChange change = get(id).moveLifecycleTo(target, now);
@@ -170,8 +175,8 @@ public final class DefaultCustomers implements Customers {
 
     @Override
     public Customer resetLifecycle(CustomerId id, LifecycleStage target, String reason) {
-        requireId(id);
         Violations violations = new Violations();
+        requireId(id, violations);
         if (target == null) {
             violations.add("target", "must not be null");
         }
@@ -271,9 +276,29 @@ public final class DefaultCustomers implements Customers {
     }
 
     private static void requireId(CustomerId id) {
+        Violations violations = new Violations();
+        requireId(id, violations);
+        violations.throwIfAny();
+    }
+
+    private static void requireId(CustomerId id, Violations violations) {
         if (id == null) {
-            throw InvalidInputException.of("customerId", "must not be null");
+            violations.add("customerId", "must not be null");
         }
+    }
+
+    // Versions start at 1: a smaller one is a caller's mistake, not a concurrent change.
+    private static void requireVersion(long expectedVersion, Violations violations) {
+        if (expectedVersion < 1) {
+            violations.add("expectedVersion", "must be at least 1, the version of a new customer");
+        }
+    }
+
+    private static void requireIdAndVersion(CustomerId id, long expectedVersion) {
+        Violations violations = new Violations();
+        requireId(id, violations);
+        requireVersion(expectedVersion, violations);
+        violations.throwIfAny();
     }
 
     static byte[] uuidBytes(java.util.UUID uuid) {

@@ -128,9 +128,13 @@ public final class DefaultTouchpoints implements Touchpoints {
         if (input.channel() == Channel.PURCHASE && input.amount() == null) {
             violations.add(at + "amount", "a PURCHASE needs an amount");
         }
-        if (input.channel() != null && input.channel() != Channel.PURCHASE
-                && (input.amount() != null || input.orderReference() != null)) {
-            violations.add(at + "amount", "only a PURCHASE has an amount and an order reference");
+        if (input.channel() != null && input.channel() != Channel.PURCHASE) {
+            if (input.amount() != null) {
+                violations.add(at + "amount", "only a PURCHASE has an amount");
+            }
+            if (input.orderReference() != null) {
+                violations.add(at + "orderReference", "only a PURCHASE has an order reference");
+            }
         }
         input.attributes().forEach((key, value) -> {
             if (!io.crmkit.shared.Attributes.isValidKey(key)) {

@@ -3,7 +3,9 @@ package io.crmkit.internal;
 import io.crmkit.shared.InvalidInputException;
 import io.crmkit.shared.Violations;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.NoProviderFoundException;
+import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -47,7 +49,7 @@ public final class InputValidator {
             return;
         }
         for (ConstraintViolation<Object> v : validator.validate(input)) {
-            String path = v.getPropertyPath().toString();
+            String path = path(v.getPropertyPath());
             String full = prefix.isEmpty() ? path : (path.isEmpty() ? prefix : prefix + joiner(path) + path);
             violations.add(full.isEmpty() ? name : full, v.getMessage());
         }
@@ -62,6 +64,31 @@ public final class InputValidator {
         Violations violations = new Violations();
         validate(name, input, "", violations);
         violations.throwIfAny();
+    }
+
+    /**
+     * The path in crmkit's form: {@code emails[0].address}, {@code addresses[1]}, {@code preferences[drink]}. Bean
+     * Validation's own {@code toString} names container elements ({@code addresses[1].<list element>},
+     * {@code tags[].<iterable element>}), which is neither what a host shows next to a form field nor the path
+     * the domain checks report for the same value.
+     */
+    static String path(Path path) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.isInIterable()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position != null) {
+                    out.append('[').append(position).append(']');
+                }
+            }
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(node.getName());
+            }
+        }
+        return out.toString();
     }
 
     private static String joiner(String path) {

@@ -13,7 +13,7 @@ public final class InvalidInputException extends CrmException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient List<Violation> violations;
+    private final List<Violation> violations;
 
     /**
      * @param violations the violated constraints; must not be empty
@@ -47,7 +47,7 @@ public final class InvalidInputException extends CrmException {
      * @param path    the property path of the offending value, e.g. {@code emails[0].address}; never null
      * @param message what is wrong, in English; never null
      */
-    public record Violation(String path, String message) implements Comparable<Violation> {
+    public record Violation(String path, String message) implements Comparable<Violation>, java.io.Serializable {
 
         public Violation {
             Objects.requireNonNull(path, "path");

@@ -19,7 +19,9 @@ import java.util.Optional;
  * {@code crm.tenant(id).touchpoints()}.
  *
  * <p>Recording is idempotent on the touchpoint's {@link SourceRef}: a second delivery with the same source and
- * external id stores nothing and returns the touchpoint stored the first time, marked as a duplicate.
+ * external id stores nothing and returns the touchpoint stored the first time, marked as a duplicate. The source
+ * alone is the key: a redelivery that differs in content (even in its customer) is still the same delivery, and the
+ * first one stands.
  */
 public interface Touchpoints {
 
@@ -85,7 +87,8 @@ public interface Touchpoints {
     /**
      * A page of the customers whose last purchase occurred before {@code cutoff} ("who has not bought for 90
      * days": {@code cutoff = now - 90 days}), those who have waited longest first. Customers who never bought are
-     * not included.
+     * not included; archived customers are (filter them if you wish). The cutoff is part of the query: pass the
+     * same cutoff with every page's cursor (compute it once, not from a moving clock), or the cursor is refused.
      */
     Page<CustomerActivity> lapsedBuyers(Instant cutoff, PageRequest page);
 }
