@@ -198,7 +198,7 @@ public final class Crm {
          * unless set.
          */
         public Builder leadDuplicatePolicy(DuplicatePolicy policy) {
-            this.leadDuplicatePolicy = Objects.requireNonNull(policy, "policy");
+            this.leadDuplicatePolicy = required("leadDuplicatePolicy", policy);
             return this;
         }
 
@@ -207,7 +207,7 @@ public final class Crm {
          * {@link LeadAssignmentStrategy#roundRobin}); none unless set.
          */
         public Builder leadAssignment(LeadAssignmentStrategy strategy) {
-            this.leadAssignment = Objects.requireNonNull(strategy, "strategy");
+            this.leadAssignment = required("leadAssignment", strategy);
             return this;
         }
 
@@ -216,7 +216,7 @@ public final class Crm {
          * has not stored its own with {@link Leads#configure}; {@link LeadSettings#defaults()} unless set.
          */
         public Builder leadSettings(LeadSettings settings) {
-            this.leadSettings = Objects.requireNonNull(settings, "settings");
+            this.leadSettings = required("leadSettings", settings);
             return this;
         }
 
