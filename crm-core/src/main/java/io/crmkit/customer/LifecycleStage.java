@@ -7,8 +7,9 @@ import java.util.Optional;
  * {@link #EVANGELIST}; {@link #OTHER} stands outside the funnel (partners, suppliers, staff).
  *
  * <p>Rules: a move to a later ordered stage is allowed (skipping stages is allowed); a move to an earlier one is
- * refused; {@link #OTHER} may be entered from and left to any stage, since it has no place in the order. A
- * backwards move is possible only through the explicit reset operation.
+ * refused. {@link #OTHER} may be entered from any stage, but not left again by a move: it has no place in the
+ * order, and leaving it for an ordered stage would let {@code CUSTOMER → OTHER → SUBSCRIBER} go backwards without
+ * a reset. A backwards move, and leaving {@link #OTHER}, are possible only through the explicit reset operation.
  */
 public enum LifecycleStage {
     SUBSCRIBER, LEAD, MARKETING_QUALIFIED, SALES_QUALIFIED, OPPORTUNITY, CUSTOMER, EVANGELIST, OTHER;
@@ -25,6 +26,10 @@ public enum LifecycleStage {
 
     /** Why a move from this stage to {@code target} is refused, or empty if it is allowed (or a no-op). */
     public Optional<String> refusalToMoveTo(LifecycleStage target) {
+        if (this == OTHER && target != OTHER) {
+            return Optional.of("lifecycle stage OTHER stands outside the funnel and is left only by a reset, so that "
+                    + "no move goes backwards through it; use resetLifecycle to move it to " + target);
+        }
         if (this.isAfter(target)) {
             return Optional.of("lifecycle stage moves forward only: " + this + " is after " + target
                     + "; use resetLifecycle to move it back");

@@ -14,9 +14,15 @@ import java.util.regex.Pattern;
  *
  * <p>Numbers written without a country code are read in a region: the one given per call, else the
  * {@code Crm} builder's default region. A number is accepted when libphonenumber can parse it and its length is
- * possible for its country ({@code isPossibleNumber}); crmkit does not require libphonenumber to know the number
- * range, because its metadata lags behind newly allocated ranges and refusing a real customer's number is worse
- * than storing a typo. An extension ({@code ext. 12}) is kept apart from the E.164 number.
+ * possible for its country ({@code isPossibleNumberWithReason} is {@code IS_POSSIBLE}); crmkit does not require
+ * libphonenumber to know the number range, because its metadata lags behind newly allocated ranges and refusing a
+ * real customer's number is worse than storing a typo. A number that is possible only when dialled locally, without
+ * its area code ({@code 7946 0958} in GB, {@code 555-0123} in US), is refused: it has no E.164 form, and storing
+ * it with the country code in front would store another number. An extension ({@code ext. 12}) is kept apart from
+ * the E.164 number.
+ *
+ * <p>Error messages say what is wrong without repeating the number, so that refusals can be logged without
+ * logging personal data.
  *
  * @param e164      the number in E.164 form
  * @param extension the extension, digits only, or null
@@ -43,7 +49,8 @@ public record PhoneNumber(String e164, String extension) {
      * @param raw    the number as typed
      * @param region the ISO 3166 region to read numbers without a country code in (e.g. {@code "GB"}), or null
      *               to accept only numbers with a country code
-     * @throws InvalidInputException (path {@code phone}) if it cannot be parsed or is not a possible number
+     * @throws InvalidInputException (path {@code phone}) if it cannot be parsed or is not a possible number;
+     *                               (path {@code region}) if libphonenumber does not know {@code region}
      */
     public static PhoneNumber parse(String raw, String region) {
         if (raw == null || raw.isBlank()) {
@@ -60,10 +67,11 @@ public record PhoneNumber(String e164, String extension) {
         try {
             parsed = UTIL.parse(raw, regionCode);
         } catch (NumberParseException e) {
-            throw InvalidInputException.of("phone", "'" + raw + "' is not a phone number: " + reason(e, region));
+            throw InvalidInputException.of("phone", "is not a phone number: " + reason(e, raw, region));
         }
-        if (!UTIL.isPossibleNumber(parsed)) {
-            throw InvalidInputException.of("phone", "'" + raw + "' is not a possible phone number for its country");
+        PhoneNumberUtil.ValidationResult possible = UTIL.isPossibleNumberWithReason(parsed);
+        if (possible != PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
+            throw InvalidInputException.of("phone", "is not a possible phone number: " + reason(possible, parsed));
         }
         String extension = parsed.hasExtension() && !parsed.getExtension().isEmpty() ? parsed.getExtension() : null;
         return new PhoneNumber(UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164), extension);
@@ -74,11 +82,17 @@ public record PhoneNumber(String e164, String extension) {
         return new PhoneNumber(e164, null);
     }
 
-    /** The ISO 3166 region this number belongs to, if libphonenumber knows it. */
+    /**
+     * The ISO 3166 region this number belongs to, if libphonenumber knows it; empty for numbers in ranges it does
+     * not know and for non-geographic numbers ({@code +800} freephone, {@code +882} satellite), which belong to no
+     * region.
+     */
     public Optional<String> region() {
         try {
             String region = UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
-            return region == null || "ZZ".equals(region) ? Optional.empty() : Optional.of(region);
+            boolean none = region == null || "ZZ".equals(region)
+                    || PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region);
+            return none ? Optional.empty() : Optional.of(region);
         } catch (NumberParseException e) {
             return Optional.empty();
         }
@@ -100,14 +114,25 @@ public record PhoneNumber(String e164, String extension) {
         return extension == null ? e164 : e164 + ";ext=" + extension;
     }
 
-    private static String reason(NumberParseException e, String region) {
+    private static String reason(NumberParseException e, String raw, String region) {
         return switch (e.getErrorType()) {
-            case INVALID_COUNTRY_CODE -> region == null
-                    ? "it has no country code and no default region is configured"
-                    : "its country code is unknown";
+            case INVALID_COUNTRY_CODE -> raw.strip().startsWith("+") || region != null
+                    ? "its country code is unknown"
+                    : "it has no country code (such as +44) and no region was given to read it in";
             case NOT_A_NUMBER -> "it does not look like a number";
             case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> "it is too short";
             case TOO_LONG -> "it is too long";
+        };
+    }
+
+    private static String reason(PhoneNumberUtil.ValidationResult result, Phonenumber.PhoneNumber parsed) {
+        String country = "+" + parsed.getCountryCode();
+        return switch (result) {
+            case IS_POSSIBLE_LOCAL_ONLY -> "it is a local number; add its area code";
+            case INVALID_COUNTRY_CODE -> "its country code " + country + " is unknown";
+            case TOO_SHORT -> "it is too short for country code " + country;
+            case TOO_LONG -> "it is too long for country code " + country;
+            case INVALID_LENGTH, IS_POSSIBLE -> "its length is not possible for country code " + country;
         };
     }
 }

@@ -55,6 +55,11 @@ public final class CursorCodec {
         if (bytes.length < 1 + MAC_LENGTH || bytes[0] != VERSION) {
             throw refused("is not a cursor crmkit issued");
         }
+        // Base64 leaves unused bits in the last character and allows padding: only the one text encode() makes for
+        // these bytes is a cursor, so that no altered text is ever accepted.
+        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(cursor)) {
+            throw refused("is not a cursor crmkit issued");
+        }
         byte[] position = Arrays.copyOfRange(bytes, 1, bytes.length - MAC_LENGTH);
         byte[] mac = Arrays.copyOfRange(bytes, bytes.length - MAC_LENGTH, bytes.length);
         if (!MessageDigest.isEqual(mac, mac(scope, position))) {

@@ -110,7 +110,9 @@ public sealed interface AttributeValue {
                 throw InvalidInputException.of("value", "must not be null");
             }
             value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
-            if (value.precision() > 38 || value.scale() > 18 || value.scale() < -20) {
+            long fractionDigits = Math.max(value.scale(), 0);
+            long integerDigits = Math.max((long) value.precision() - value.scale(), 0);
+            if (fractionDigits > 18 || integerDigits + fractionDigits > 38) {
                 throw InvalidInputException.of("value", "must have at most 38 digits, 18 of them after the point");
             }
         }
@@ -165,7 +167,7 @@ public sealed interface AttributeValue {
      */
     record OneOf(String value, List<String> options) implements AttributeValue {
         public OneOf {
-            if (value == null || options == null) {
+            if (value == null || options == null || options.stream().anyMatch(Objects::isNull)) {
                 throw InvalidInputException.of("value", "value and options must not be null");
             }
             options = List.copyOf(options);

@@ -3,6 +3,7 @@ package io.crmkit.shared;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.regex.Pattern;
 
 /**
  * An amount of money in one currency: an exact {@link BigDecimal} at the currency's scale (2 for EUR, 0 for JPY,
@@ -19,11 +20,16 @@ import java.util.Currency;
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
+    /** The most digits an amount has, fraction digits included (the precision of a SQL {@code NUMERIC(38, s)}). */
+    public static final int MAX_DIGITS = 38;
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?([0-9]{1,64}(\\.[0-9]{0,64})?|\\.[0-9]{1,64})");
 
     /**
-     * @throws InvalidInputException if either part is null, the currency has no minor unit (XAU, XXX), or the
-     *                               amount has more fraction digits than the currency
+     * @throws InvalidInputException if either part is null, the currency has no minor unit (XAU, XXX), the
+     *                               amount has more fraction digits than the currency, or more than
+     *                               {@value #MAX_DIGITS} digits at the currency's scale
      */
     public Money {
         if (amount == null) {
@@ -36,12 +42,18 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         if (digits < 0) {
             throw InvalidInputException.of("currency", currency.getCurrencyCode() + " is not a currency of money");
         }
-        try {
-            amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
-        } catch (ArithmeticException e) {
-            throw InvalidInputException.of("amount", amount.toPlainString() + " has more than " + digits
+        // Checked on the value without trailing zeros, before setScale: an amount like 1E+999999999 or
+        // 1E-999999999 is refused at once instead of being written out digit by digit.
+        BigDecimal stripped = amount.signum() == 0 ? BigDecimal.ZERO : amount.stripTrailingZeros();
+        if (stripped.scale() > digits) {
+            String shown = stripped.scale() <= MAX_DIGITS ? stripped.toPlainString() : stripped.toString();
+            throw InvalidInputException.of("amount", shown + " has more than " + digits
                     + " fraction digits, which " + currency.getCurrencyCode() + " does not have");
         }
+        if (stripped.precision() - stripped.scale() > MAX_DIGITS - digits) {
+            throw InvalidInputException.of("amount", "must have at most " + MAX_DIGITS + " digits");
+        }
+        amount = stripped.setScale(digits, RoundingMode.UNNECESSARY);
     }
 
     /** {@code amount} of {@code currency}; see the constructor for what is refused. */
@@ -83,11 +95,12 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         if (amount == null) {
             throw InvalidInputException.of("amount", "must not be null");
         }
-        try {
-            return new BigDecimal(amount.trim());
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of("amount", "'" + amount + "' is not a decimal number");
+        String trimmed = amount.trim();
+        if (!PLAIN_DECIMAL.matcher(trimmed).matches()) {
+            throw InvalidInputException.of("amount", "'" + amount + "' is not a decimal number in plain notation,"
+                    + " such as 12.50");
         }
+        return new BigDecimal(trimmed);
     }
 
     /** The sum; refuses another currency. */

@@ -26,9 +26,11 @@ public final class Timestamps {
         if (instant == null) {
             throw InvalidInputException.of(path, "must not be null");
         }
-        if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
+        // truncated first, so that the last nanoseconds of 9999 are not refused for the digits that are dropped
+        Instant truncated = instant.truncatedTo(ChronoUnit.MICROS);
+        if (truncated.isBefore(MIN) || truncated.isAfter(MAX)) {
             throw InvalidInputException.of(path, "must be between the years 1900 and 9999");
         }
-        return instant.truncatedTo(ChronoUnit.MICROS);
+        return truncated;
     }
 }
