@@ -8,12 +8,15 @@ final class Texts {
     private Texts() {
     }
 
-    /** Trimmed text, or null for null; refuses blank, over-long and control characters other than tab/newline. */
+    /**
+     * Trimmed text with line breaks normalised to {@code \n} (browsers send CR LF from a text area), or null for
+     * null; refuses blank, over-long and control characters other than tab and newline.
+     */
     static String optional(String path, String value, int maxLength) {
         if (value == null) {
             return null;
         }
-        String trimmed = value.strip();
+        String trimmed = value.replace("\r\n", "\n").replace('\r', '\n').strip();
         if (trimmed.isEmpty()) {
             throw InvalidInputException.of(path, "must not be blank; leave it out instead");
         }
@@ -25,8 +28,7 @@ final class Texts {
         if (value == null) {
             throw InvalidInputException.of(path, "must not be null");
         }
-        String trimmed = optional(path, value, maxLength);
-        return trimmed;
+        return optional(path, value, maxLength);
     }
 
     private static void check(String path, String value, int maxLength) {

@@ -125,7 +125,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         if (factor == null || rounding == null) {
             throw InvalidInputException.of("factor", "factor and rounding must not be null");
         }
-        return new Money(amount.multiply(factor).setScale(amount.scale(), rounding), currency);
+        try {
+            return new Money(amount.multiply(factor).setScale(amount.scale(), rounding), currency);
+        } catch (ArithmeticException e) {
+            throw InvalidInputException.of("factor", "the product needs rounding, which " + rounding + " forbids");
+        }
     }
 
     /**

@@ -167,14 +167,17 @@ class LifecycleTest {
         }
 
         @ParameterizedTest(name = "to {0}")
-        @EnumSource(LifecycleStage.class)
-        void may_be_left_to_any_stage(LifecycleStage to) {
+        @EnumSource(value = LifecycleStage.class, names = "OTHER", mode = EnumSource.Mode.EXCLUDE)
+        void is_left_only_by_a_reset(LifecycleStage to) {
             Customer sarah = inStage(LifecycleStage.OTHER);
 
             LifecycleChange change = f.customers().advanceLifecycle(sarah.id(), to);
 
-            assertThat(change.isRefused()).isFalse();
-            assertThat(f.customers().get(sarah.id()).lifecycleStage()).isEqualTo(to);
+            assertThat(change.isRefused()).isTrue();
+            assertThat(((LifecycleChange.Refused) change).reason()).contains("reset");
+            assertThat(f.customers().get(sarah.id()).lifecycleStage()).isEqualTo(LifecycleStage.OTHER);
+            assertThat(f.customers().resetLifecycle(sarah.id(), to, "became a prospect").lifecycleStage())
+                    .isEqualTo(to);
         }
     }
 }

@@ -24,6 +24,14 @@ class PostalAddressTest {
     }
 
     @Test
+    void normalisesTheLineBreaksABrowserSends() {
+        PostalAddress a = new PostalAddress("10 Downing Street\r\nWestminster\rLondon", null, "London", null, "GB",
+                null, false);
+
+        assertThat(a.street()).isEqualTo("10 Downing Street\nWestminster\nLondon");
+    }
+
+    @Test
     void addressesCompareByValue() {
         assertThat(new PostalAddress("Hauptstr. 1", "10115", "Berlin", "Berlin", "de", null, false))
                 .isEqualTo(new PostalAddress("Hauptstr. 1 ", "10115", "Berlin", "Berlin", "DE", null, false));
