@@ -163,7 +163,7 @@ class MoneyTest {
         assertThat(price.times(new BigDecimal("0.3335"), RoundingMode.CEILING)).isEqualTo(Money.of("3.34", "EUR"));
         assertThat(price.times(new BigDecimal("3"), RoundingMode.UNNECESSARY)).isEqualTo(Money.of("30.00", "EUR"));
         assertRefused(() -> price.times(null, RoundingMode.HALF_UP), "factor", "factor and rounding must not be null");
-        assertRefused(() -> price.times(new BigDecimal("0.333"), RoundingMode.UNNECESSARY), "factor",
+        assertRefused(() -> price.times(new BigDecimal("0.3333"), RoundingMode.UNNECESSARY), "factor",
                 "the product needs rounding, which UNNECESSARY forbids");
     }
 
