@@ -359,11 +359,11 @@ public final class DefaultLeads implements Leads {
 
     private void saveStatusChange(Lead before, Lead after, UserId by, String reason, Instant now, EventBuffer events) {
         store().update(tenant, after);
-        String trimmed = reason == null || reason.isBlank() ? null : reason.strip();
-        store().appendHistory(tenant, new LeadStatusChange(after.id(), after.version(), now, by, before.status(),
-                after.status(), trimmed));
-        events.add(new LeadStatusChanged(events.nextId(), tenant, after.id(), now, before.status(), after.status(),
-                by, trimmed));
+        LeadStatusChange change = new LeadStatusChange(after.id(), after.version(), now, by, before.status(),
+                after.status(), reason == null || reason.isBlank() ? null : reason);
+        store().appendHistory(tenant, change);
+        events.add(new LeadStatusChanged(events.nextId(), tenant, after.id(), now, change.from(), change.to(), by,
+                change.reason()));
     }
 
     private static void checkNote(String note, Violations violations) {

@@ -8,12 +8,15 @@ final class LeadTexts {
     private LeadTexts() {
     }
 
-    /** Trimmed text, or null for null; refuses blank, over-long and control characters other than tab/newline. */
+    /**
+     * Trimmed text with line breaks normalised to {@code \n} (browsers send CR LF from a text area), or null for
+     * null; refuses blank, over-long and control characters other than tab and newline.
+     */
     static String optional(String path, String value, int maxLength) {
         if (value == null) {
             return null;
         }
-        String trimmed = value.strip();
+        String trimmed = value.replace("\r\n", "\n").replace('\r', '\n').strip();
         if (trimmed.isEmpty()) {
             throw InvalidInputException.of(path, "must not be blank; leave it out instead");
         }

@@ -120,6 +120,7 @@ class LeadStatusTest {
                 .isInstanceOf(IllegalTransitionException.class);
 
         Lead recycled = kit.leads().recycle(lead.id(), ALICE, null);
+        assertThat(kit.leads().get(lead.id()).bant()).isNull();
         assertThat(recycled.status()).isEqualTo(LeadStatus.NURTURING);
         assertThat(recycled.disqualificationReason()).isNull();
         assertThatThrownBy(() -> kit.leads().recycle(lead.id(), ALICE, null))

@@ -176,5 +176,9 @@ class QualificationTest {
         assertThatThrownBy(() -> new MarketingQualificationRule(new BigDecimal("1.005"), null))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(MarketingQualificationRule.NONE.isConfigured()).isFalse();
+        assertThat(BantItem.confirmed(" line one\r\nline two ").note()).isEqualTo("line one\nline two");
+        assertThatThrownBy(() -> BantItem.confirmed("x".repeat(1001))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new BantChecklist(BantItem.unknown(), null, BantItem.unknown(), BantItem.unknown()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("authority");
     }
 }
