@@ -564,6 +564,10 @@ public final class DefaultLeads implements Leads {
         rt.validator().validate("request", request);
         return rt.write(tenant, events -> {
             Lead lead = get(id);
+            if (lead.status() != LeadStatus.CONVERTED && request.deal() != null
+                    && deals == ConversionDealPort.UNSUPPORTED) {
+                deals.open(null); // refuses at once, before anything is written
+            }
             if (lead.status() == LeadStatus.CONVERTED) {
                 return new ConversionResult(lead, lead.conversion(), true);
             }
