@@ -64,7 +64,8 @@ import java.util.Set;
  * @param qualification          the qualification level reached
  * @param bant                   the BANT checklist recorded when a sales user accepted it; null before
  * @param score                  the last stored score, two decimals, or null if never scored
- * @param scoredAt               the instant that score was computed for, or null
+ * @param scoredAt               the instant that score was computed for, or null; a later scoring that gives the
+ *                               same score leaves score and scoredAt as they are (no write, no event)
  * @param possibleDuplicates     the customers and leads it may duplicate (flagged at capture)
  * @param customerId             the customer the lead relates to (attached at capture, or what it became), or null
  * @param conversion             what it became; null unless converted

@@ -137,7 +137,7 @@ public interface Leads {
 
     /**
      * Computes the lead's score now with the tenant's model (its touchpoints within the model's window), stores it
-     * with the instant, and marketing-qualifies an open, unqualified lead whose MQL rule now holds. Publishes
+     * with the instant if it differs from the stored one (or none was stored), and marketing-qualifies an open, unqualified lead whose MQL rule now holds. Publishes
      * {@link LeadScored} only if the score changed.
      *
      * @return the score with every rule's contribution
