@@ -46,7 +46,7 @@ import java.util.function.Function;
  * @param tags           tags, sorted
  * @param attributes     typed custom attributes, sorted by key
  * @param preferences    typed preferences ({@code "drink" → "oat latte"}), sorted by key
- * @param importantDates birthdays, anniversaries and other dates, at most one per kind
+ * @param importantDates birthdays, anniversaries and other dates, at most one per kind, sorted by kind
  * @param owner          the user of the host who owns the customer, or null
  * @param communication  preferred channel and do-not-contact flag
  * @param lifecycleStage the lifecycle stage
@@ -105,7 +105,11 @@ public record Customer(
         tags = tags(tags);
         attributes = Attributes.copyOf("attributes", attributes == null ? Map.of() : attributes);
         preferences = Attributes.copyOf("preferences", preferences == null ? Map.of() : preferences);
-        importantDates = importantDates == null ? List.of() : List.copyOf(importantDates);
+        if (importantDates != null && importantDates.stream().anyMatch(java.util.Objects::isNull)) {
+            throw InvalidInputException.of("importantDates", "must not contain null");
+        }
+        importantDates = importantDates == null ? List.of() : importantDates.stream()
+                .sorted(java.util.Comparator.comparing(ImportantDate::kind)).toList();
         if (importantDates.stream().map(ImportantDate::kind).distinct().count() != importantDates.size()) {
             throw InvalidInputException.of("importantDates", "must hold at most one date of each kind");
         }

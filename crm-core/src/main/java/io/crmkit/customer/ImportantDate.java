@@ -30,9 +30,7 @@ public record ImportantDate(String kind, LocalDate date) {
         if (!KIND.matcher(kind).matches()) {
             throw InvalidInputException.of("kind", "must be a word of up to 40 letters, digits, _ or -");
         }
-        if (date == null) {
-            throw InvalidInputException.of("date", "must not be null");
-        }
+        io.crmkit.shared.StorableText.requireDate("date", date);
     }
 
     /** A birthday. */

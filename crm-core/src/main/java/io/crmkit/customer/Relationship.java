@@ -4,6 +4,7 @@ import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.InvalidInputException;
 import io.crmkit.shared.RelationshipId;
 import io.crmkit.shared.TenantId;
+import io.crmkit.shared.Timestamps;
 import java.time.Instant;
 
 /**
@@ -16,12 +17,16 @@ import java.time.Instant;
  * @param from      the customer the label is read from
  * @param type      the pair of labels
  * @param to        the other customer
- * @param createdAt when it was created
+ * @param createdAt when it was created, {@linkplain Timestamps#normalise normalised} to microseconds like every
+ *                  stored instant
  */
 public record Relationship(RelationshipId id, TenantId tenantId, CustomerId from, RelationshipType type,
                            CustomerId to, Instant createdAt) {
 
-    /** @throws InvalidInputException if a part is null or both ends are the same customer */
+    /**
+     * @throws InvalidInputException if a part is null, both ends are the same customer, or {@code createdAt} is
+     *                               outside the years 1900–9999
+     */
     public Relationship {
         if (id == null || tenantId == null || from == null || type == null || to == null || createdAt == null) {
             throw InvalidInputException.of("relationship", "id, tenantId, from, type, to and createdAt are required");
@@ -29,6 +34,7 @@ public record Relationship(RelationshipId id, TenantId tenantId, CustomerId from
         if (from.equals(to)) {
             throw InvalidInputException.of("to", "a customer cannot be related to itself");
         }
+        createdAt = Timestamps.normalise("createdAt", createdAt);
     }
 
     /** Whether {@code customer} is one of the two ends. */

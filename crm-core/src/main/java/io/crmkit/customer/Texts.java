@@ -38,5 +38,6 @@ final class Texts {
         if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
             throw InvalidInputException.of(path, "must not contain control characters");
         }
+        io.crmkit.shared.StorableText.require(path, value);
     }
 }

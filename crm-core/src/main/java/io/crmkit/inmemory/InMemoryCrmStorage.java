@@ -1,5 +1,6 @@
 package io.crmkit.inmemory;
 
+import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.TenantViolationException;
 import io.crmkit.spi.CrmStorage;
@@ -68,7 +69,13 @@ public final class InMemoryCrmStorage implements CrmStorage {
         InMemoryTransaction open = current.get();
         if (open != null) {
             requireSameTenant(open, tenant);
-            return work.run(open);
+            try {
+                return work.run(open);
+            } catch (Throwable e) {
+                // A failed nested unit of work dooms the whole one, even if the outer work catches the exception.
+                open.rollbackOnly = true;
+                throw e;
+            }
         }
         TenantData data = data(tenant);
         InMemoryTransaction tx = new InMemoryTransaction(tenant);
@@ -77,7 +84,13 @@ public final class InMemoryCrmStorage implements CrmStorage {
         current.set(tx);
         try {
             result = work.run(tx);
-        } catch (RuntimeException | Error e) {
+            if (tx.rollbackOnly) {
+                throw new StorageException("the unit of work of tenant " + tenant + " was rolled back: a nested unit "
+                        + "of work failed and its exception was caught");
+            }
+        } catch (Throwable e) {
+            // Throwable, not RuntimeException | Error: Kotlin, Scala and Lombok's @SneakyThrows throw checked
+            // exceptions through UnitOfWork.run, and those must roll back too. Rethrown unchanged.
             tx.rollback();
             throw e;
         } finally {
@@ -151,6 +164,7 @@ public final class InMemoryCrmStorage implements CrmStorage {
         private final TenantId tenant;
         private final Deque<Runnable> undo = new ArrayDeque<>();
         private final List<Runnable> afterCommit = new ArrayList<>();
+        private boolean rollbackOnly;
 
         private InMemoryTransaction(TenantId tenant) {
             this.tenant = tenant;

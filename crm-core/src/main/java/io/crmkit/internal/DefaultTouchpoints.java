@@ -236,10 +236,11 @@ public final class DefaultTouchpoints implements Touchpoints {
         if (cutoff == null) {
             throw InvalidInputException.of("cutoff", "must not be null");
         }
-        String scope = "lapsed|" + tenant + "|" + cutoff;
+        Instant bound = io.crmkit.shared.Timestamps.ceilToMicros(cutoff); // stored instants are microseconds
+        String scope = "lapsed|" + tenant + "|" + bound;
         return Paging.page(rt.cursors(), scope, page,
                 buffer -> new LapsedPosition(getInstant(buffer), new CustomerId(CursorCodec.getUuid(buffer))),
-                (after, limit) -> store.lapsedBuyers(tenant, cutoff, after, limit),
+                (after, limit) -> store.lapsedBuyers(tenant, bound, after, limit),
                 a -> {
                     ByteBuffer buffer = ByteBuffer.allocate(28);
                     putInstant(buffer, a.lastPurchaseAt());

@@ -2,6 +2,7 @@ package io.crmkit.lead;
 
 import io.crmkit.shared.InvalidInputException;
 import io.crmkit.shared.Money;
+import io.crmkit.shared.StorableText;
 import java.time.LocalDate;
 
 /**
@@ -21,7 +22,7 @@ public record ConversionDeal(String pipeline, String title, Money amount, LocalD
         pipeline = LeadTexts.optional("deal.pipeline", pipeline, 100);
         title = LeadTexts.optional("deal.title", title, 200);
         LeadTexts.require("deal.amount", amount);
-        LeadTexts.require("deal.expectedCloseDate", expectedCloseDate);
+        StorableText.requireDate("deal.expectedCloseDate", expectedCloseDate);
         if (amount.amount().signum() < 0) {
             throw InvalidInputException.of("deal.amount", "must not be negative");
         }

@@ -1,6 +1,7 @@
 package io.crmkit.lead;
 
 import io.crmkit.shared.InvalidInputException;
+import io.crmkit.shared.StorableText;
 
 /** Trimming and length rules for the free text of leads (the same rules as customers' texts). */
 final class LeadTexts {
@@ -26,6 +27,7 @@ final class LeadTexts {
         if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
             throw InvalidInputException.of(path, "must not contain control characters");
         }
+        StorableText.require(path, trimmed);
         return trimmed;
     }
 

@@ -74,6 +74,7 @@ public sealed interface AttributeValue {
             if (value.length() > MAX_TEXT_LENGTH) {
                 throw InvalidInputException.of("value", "must be at most " + MAX_TEXT_LENGTH + " characters");
             }
+            StorableText.require("value", value);
         }
 
         @Override
@@ -144,9 +145,7 @@ public sealed interface AttributeValue {
     /** A calendar date without time zone. */
     record DateValue(LocalDate value) implements AttributeValue {
         public DateValue {
-            if (value == null) {
-                throw InvalidInputException.of("value", "must not be null");
-            }
+            StorableText.requireDate("value", value);
         }
 
         @Override

@@ -33,4 +33,14 @@ public final class Timestamps {
         }
         return truncated;
     }
+
+    /**
+     * The smallest microsecond instant at or after {@code instant}: a query bound with nanoseconds, applied to values
+     * kept to the microsecond, selects the same values as this bound ("at or after 10:00:00.0000005" is "at or after
+     * 10:00:00.000001"), whatever the storage's precision.
+     */
+    public static Instant ceilToMicros(Instant instant) {
+        Instant truncated = instant.truncatedTo(ChronoUnit.MICROS);
+        return truncated.equals(instant) ? truncated : truncated.plus(1, ChronoUnit.MICROS);
+    }
 }

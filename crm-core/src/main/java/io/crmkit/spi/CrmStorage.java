@@ -32,7 +32,11 @@ public interface CrmStorage {
      * Runs {@code work} as one unit of work of {@code tenant}: everything it writes commits together, or, if it
      * throws, nothing of it remains and the exception propagates (adapters' own exceptions translated into
      * {@link io.crmkit.shared.StorageException}). A call on a thread that already runs a unit of work of the same
-     * tenant joins it; of another tenant, is refused with {@link io.crmkit.shared.TenantViolationException}.
+     * tenant joins it; of another tenant, is refused with {@link io.crmkit.shared.TenantViolationException}. A joined
+     * (nested) unit of work that throws marks the whole unit of work for rollback: if the outer work catches the
+     * exception and returns normally, nothing is committed and {@code inTransaction} throws
+     * {@link io.crmkit.shared.StorageException}. After-commit callbacks run after the commit; one that throws is
+     * logged, the others still run, and {@code inTransaction} returns normally.
      *
      * @return what {@code work} returned
      */

@@ -18,7 +18,7 @@ import java.util.Set;
 public interface CustomerStore {
 
     /**
-     * Stores a new customer (version 1).
+     * Stores a new customer; crmkit always inserts version 1.
      *
      * @throws io.crmkit.shared.StorageException         if a customer with this id exists
      * @throws io.crmkit.shared.TenantViolationException if {@code customer.tenantId()} is not {@code tenant}

@@ -13,6 +13,7 @@ public interface RelationshipStore {
     /**
      * Stores a new relationship.
      *
+     * @throws io.crmkit.shared.StorageException         if a relationship with this id exists
      * @throws io.crmkit.shared.TenantViolationException if {@code relationship.tenantId()} is not {@code tenant}
      */
     void insert(TenantId tenant, Relationship relationship);

@@ -21,8 +21,10 @@ public interface TouchpointStore {
 
     /**
      * Stores {@code touchpoints}, skipping every one whose {@link Touchpoint#source()} is already stored (or appears
-     * earlier in the list), and updates the activity of their customers (a lead's touchpoints update none). Idempotency must hold under concurrency:
-     * two units of work inserting the same source store it once (a unique constraint, not a read-then-write race).
+     * earlier in the list), and updates the activity of their customers (a lead's touchpoints update none).
+     * Idempotency must hold under concurrency: two units of work inserting the same source store it once (a unique
+     * constraint, not a read-then-write race), and the one that loses the race gets a duplicate outcome with the winner's touchpoint once the winner committed
+     * (an adapter may instead throw {@link io.crmkit.shared.RetryableStorageException}, which the caller retries).
      *
      * @return one outcome per element, in order
      * @throws io.crmkit.shared.TenantViolationException if an element's tenant is not {@code tenant}

@@ -16,8 +16,10 @@ public record Purchase(Money amount, String orderReference) {
         if (amount == null) {
             throw InvalidInputException.of("amount", "must not be null");
         }
-        if (orderReference != null && (orderReference.isBlank() || orderReference.length() > 100)) {
-            throw InvalidInputException.of("orderReference", "must be 1 to 100 characters");
+        if (orderReference != null && (orderReference.isBlank() || orderReference.length() > 100
+                || orderReference.chars().anyMatch(Character::isISOControl)
+                || io.crmkit.shared.StorableText.problem(orderReference) != null)) {
+            throw InvalidInputException.of("orderReference", "must be 1 to 100 characters without control characters");
         }
     }
 }

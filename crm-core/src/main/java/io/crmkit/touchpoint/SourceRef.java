@@ -20,7 +20,8 @@ public record SourceRef(String system, String externalId) {
             throw InvalidInputException.of("system", "must be 1 to 64 letters, digits or . _ : -");
         }
         if (externalId == null || externalId.isEmpty() || externalId.length() > 200
-                || externalId.chars().anyMatch(Character::isISOControl)) {
+                || externalId.chars().anyMatch(Character::isISOControl)
+                || io.crmkit.shared.StorableText.problem(externalId) != null) {
             throw InvalidInputException.of("externalId", "must be 1 to 200 characters without control characters");
         }
     }

@@ -20,8 +20,15 @@ public record TimelineQuery(Set<Channel> channels, Direction direction, Instant 
     /** The whole timeline. */
     public static final TimelineQuery ALL = new TimelineQuery(Set.of(), null, null, null);
 
-    /** @throws InvalidInputException if {@code from} is not before {@code until} */
+    /**
+     * Bounds are rounded up to the microsecond (the precision of stored instants; see
+     * {@link io.crmkit.shared.Timestamps#ceilToMicros}), which selects exactly the same touchpoints.
+     *
+     * @throws InvalidInputException if {@code from} is not before {@code until}
+     */
     public TimelineQuery {
+        from = from == null ? null : io.crmkit.shared.Timestamps.ceilToMicros(from);
+        until = until == null ? null : io.crmkit.shared.Timestamps.ceilToMicros(until);
         channels = channels == null || channels.isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(channels));
         if (from != null && until != null && !from.isBefore(until)) {

@@ -6,6 +6,7 @@ import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.DealId;
 import io.crmkit.shared.InvalidInputException;
 import io.crmkit.shared.LeadId;
+import io.crmkit.shared.StorableText;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.Timestamps;
 import io.crmkit.shared.TouchpointId;
@@ -80,6 +81,8 @@ public record Touchpoint(
         if (body != null && body.length() > MAX_BODY_LENGTH) {
             throw InvalidInputException.of("body", "must be at most " + MAX_BODY_LENGTH + " characters");
         }
+        StorableText.require("subject", subject);
+        StorableText.require("body", body);
         if ((channel == Channel.PURCHASE) != (purchase != null)) {
             throw InvalidInputException.of("purchase", channel == Channel.PURCHASE
                     ? "a purchase needs an amount" : "only a PURCHASE touchpoint has a purchase");

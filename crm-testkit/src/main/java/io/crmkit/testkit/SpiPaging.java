@@ -1,0 +1,73 @@
+package io.crmkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmkit.customer.Customer;
+import io.crmkit.customer.CustomerQuery;
+import io.crmkit.customer.Relationship;
+import io.crmkit.shared.CustomerId;
+import io.crmkit.shared.TenantId;
+import io.crmkit.spi.CrmStorage;
+import io.crmkit.spi.LapsedPosition;
+import io.crmkit.spi.Slice;
+import io.crmkit.spi.TimelinePosition;
+import io.crmkit.touchpoint.CustomerActivity;
+import io.crmkit.touchpoint.TimelineQuery;
+import io.crmkit.touchpoint.Touchpoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Reads every item of a paged SPI method, slice after slice, each continuing after the last item of the one before,
+ * and checks on the way what every slice promises: at most the limit, and not empty when it says more follow.
+ */
+final class SpiPaging {
+
+    private static final int MAX_SLICES = 100_000;
+
+    private SpiPaging() {
+    }
+
+    static List<Customer> customers(CrmStorage storage, TenantId tenant, CustomerQuery query, int limit) {
+        return all("list of customers", limit, Customer::id,
+                (after, n) -> storage.customers().list(tenant, query, after, n));
+    }
+
+    static List<Relationship> involving(CrmStorage storage, TenantId tenant, CustomerId customer, int limit) {
+        return all("relationships involving " + customer, limit, Relationship::id,
+                (after, n) -> storage.relationships().involving(tenant, customer, after, n));
+    }
+
+    static List<Touchpoint> timeline(CrmStorage storage, TenantId tenant, CustomerId customer, TimelineQuery query,
+                                     int limit) {
+        return all("timeline of " + customer, limit, TimelinePosition::of,
+                (after, n) -> storage.touchpoints().timeline(tenant, customer, query, after, n));
+    }
+
+    static List<CustomerActivity> lapsed(CrmStorage storage, TenantId tenant, Instant cutoff, int limit) {
+        return all("lapsed buyers before " + cutoff, limit,
+                a -> new LapsedPosition(a.lastPurchaseAt(), a.customerId()),
+                (after, n) -> storage.touchpoints().lapsedBuyers(tenant, cutoff, after, n));
+    }
+
+    private static <T, P> List<T> all(String what, int limit, Function<T, P> position,
+                                      BiFunction<P, Integer, Slice<T>> fetch) {
+        List<T> all = new ArrayList<>();
+        P after = null;
+        for (int slices = 0; slices < MAX_SLICES; slices++) {
+            Slice<T> slice = fetch.apply(after, limit);
+            assertThat(slice.items().size()).as("a slice of the %s holds at most the limit %d", what, limit)
+                    .isLessThanOrEqualTo(limit);
+            all.addAll(slice.items());
+            if (!slice.hasMore()) {
+                return all;
+            }
+            assertThat(slice.items()).as("a slice of the %s that says more follow", what).isNotEmpty();
+            after = position.apply(slice.items().get(slice.items().size() - 1));
+        }
+        throw new AssertionError("the " + what + " never ended");
+    }
+}
