@@ -17,7 +17,7 @@ import io.crmkit.lead.Condition;
 import io.crmkit.lead.ConversionDealPort;
 import io.crmkit.lead.ConversionRequest;
 import io.crmkit.lead.ConversionResult;
-import io.crmkit.lead.DealOpening;
+import io.crmkit.lead.LeadDealOpening;
 import io.crmkit.lead.DuplicatePolicy;
 import io.crmkit.lead.FailedRule;
 import io.crmkit.lead.Lead;
@@ -564,9 +564,15 @@ public final class DefaultLeads implements Leads {
         rt.validator().validate("request", request);
         return rt.write(tenant, events -> {
             Lead lead = get(id);
-            if (lead.status() != LeadStatus.CONVERTED && request.deal() != null
-                    && deals == ConversionDealPort.UNSUPPORTED) {
-                deals.open(null); // refuses at once, before anything is written
+            UserId dealOwner = lead.owner() != null ? lead.owner() : request.by();
+            if (lead.status() != LeadStatus.CONVERTED && request.deal() != null) {
+                if (deals == ConversionDealPort.UNSUPPORTED) {
+                    deals.open(null); // refuses at once, before anything is written
+                }
+                if (dealOwner == null) {
+                    throw InvalidInputException.of("deal.owner", "a deal needs an owner: the lead has none, so give"
+                            + " the converting user with ConversionRequest.builder().by(...)");
+                }
             }
             if (lead.status() == LeadStatus.CONVERTED) {
                 return new ConversionResult(lead, lead.conversion(), true);
@@ -601,8 +607,10 @@ public final class DefaultLeads implements Leads {
 
             DealId dealId = null;
             if (request.deal() != null) {
-                dealId = deals.open(new DealOpening(tenant, person.id(), id, lead.lastTouch().source().campaign(),
-                        lead.owner(), request.deal()));
+                String name = request.deal().title() != null ? request.deal().title()
+                        : lead.company() != null ? lead.company() + " – " + lead.displayName() : lead.displayName();
+                dealId = deals.open(new LeadDealOpening(tenant, person.id(), id, name, dealOwner, request.by(),
+                        lead.lastTouch().source().campaign(), request.deal()));
                 if (dealId == null) {
                     throw new IllegalStateException("the deal port returned no deal id");
                 }

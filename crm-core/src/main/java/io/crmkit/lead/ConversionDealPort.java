@@ -25,5 +25,5 @@ public interface ConversionDealPort {
      * @return its id
      * @throws InvalidInputException if the pipeline does not exist or the deal is refused
      */
-    DealId open(DealOpening opening);
+    DealId open(LeadDealOpening opening);
 }

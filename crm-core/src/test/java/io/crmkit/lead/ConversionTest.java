@@ -226,7 +226,7 @@ class ConversionTest {
     @Test
     @DisplayName("opens the deal through the deal port, with the lead as source and its campaign")
     void opensDealThroughThePort() {
-        List<DealOpening> openings = new ArrayList<>();
+        List<LeadDealOpening> openings = new ArrayList<>();
         DealId deal = new DealId(new UUID(9, 9));
         CrmRuntime rt = new CrmRuntime(kit.storage, kit.clock, IdGenerator.uuidV7(kit.clock, new Random(3)), "GB",
                 List.of(kit.events::add), new byte[32], LeadDefaults.STANDARD);
@@ -245,11 +245,23 @@ class ConversionTest {
             assertThat(o.customer()).isEqualTo(result.customerId());
             assertThat(o.lead()).isEqualTo(lead.id());
             assertThat(o.campaign()).isEqualTo("spring-sale");
+            assertThat(o.name()).isEqualTo("Café Luna – Tom Baker");
+            assertThat(o.owner()).isEqualTo(ALICE);
+            assertThat(o.by()).isEqualTo(ALICE);
             assertThat(o.deal().pipeline()).isEqualTo("wholesale");
             assertThat(o.deal().amount()).isEqualTo(Money.of("1200.00", "GBP"));
         });
         assertThat(kit.events(LeadConverted.class)).singleElement()
                 .satisfies(e -> assertThat(e.dealId()).isEqualTo(deal));
+
+        // A deal needs an owner: the lead's, else the converting user's.
+        Lead ownerless = kit.qualified(webForm().name("Ann", "Lee").email("ann@example.com").build());
+        assertThatThrownBy(() -> leads.convert(ownerless.id(), ConversionRequest.builder()
+                .deal(ConversionDeal.of(Money.of("10.00", "GBP"), LocalDate.of(2027, 1, 31))).build()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(InvalidInputException.Violation::path).containsExactly("deal.owner"));
+        assertThat(kit.leads().get(ownerless.id()).status()).isEqualTo(LeadStatus.QUALIFIED);
+        assertThat(openings).hasSize(1);
     }
 
     @Test
