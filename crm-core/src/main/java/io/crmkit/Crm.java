@@ -7,6 +7,8 @@ import io.crmkit.lead.DuplicatePolicy;
 import io.crmkit.lead.LeadAssignmentStrategy;
 import io.crmkit.lead.LeadSettings;
 import io.crmkit.lead.Leads;
+import io.crmkit.pipeline.Deals;
+import io.crmkit.pipeline.Pipelines;
 import io.crmkit.shared.DomainEvent;
 import io.crmkit.shared.DomainEventListener;
 import io.crmkit.shared.IdGenerator;
@@ -14,6 +16,7 @@ import io.crmkit.shared.InvalidInputException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.Violations;
 import io.crmkit.spi.CrmStorage;
+import io.crmkit.task.Tasks;
 import io.crmkit.touchpoint.Touchpoints;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -39,7 +42,8 @@ import java.util.function.Consumer;
  *
  * <p>Every call runs for one tenant. Multi-tenant hosts call {@link #tenant(TenantId)} and work through the
  * returned {@link TenantScope}; single-tenant hosts use the shortcuts {@link #customers()},
- * {@link #touchpoints()} and {@link #leads()}, which work on {@link TenantId#DEFAULT}.
+ * {@link #touchpoints()}, {@link #leads()}, {@link #pipelines()}, {@link #deals()} and {@link #tasks()}, which
+ * work on {@link TenantId#DEFAULT}.
  */
 public final class Crm {
 
@@ -88,6 +92,21 @@ public final class Crm {
     /** The leads of the default tenant. */
     public Leads leads() {
         return defaultScope.leads();
+    }
+
+    /** The pipelines of the default tenant. */
+    public Pipelines pipelines() {
+        return defaultScope.pipelines();
+    }
+
+    /** The deals of the default tenant. */
+    public Deals deals() {
+        return defaultScope.deals();
+    }
+
+    /** The tasks of the default tenant. */
+    public Tasks tasks() {
+        return defaultScope.tasks();
     }
 
     /** The storage this {@code Crm} runs on. */

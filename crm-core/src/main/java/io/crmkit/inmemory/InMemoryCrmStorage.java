@@ -5,8 +5,11 @@ import io.crmkit.shared.TenantId;
 import io.crmkit.shared.TenantViolationException;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.CustomerStore;
+import io.crmkit.spi.DealStore;
 import io.crmkit.spi.LeadStore;
+import io.crmkit.spi.PipelineStore;
 import io.crmkit.spi.RelationshipStore;
+import io.crmkit.spi.TaskStore;
 import io.crmkit.spi.TouchpointStore;
 import io.crmkit.spi.Transaction;
 import io.crmkit.spi.UnitOfWork;
@@ -29,6 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Speed.</b> Look-ups by id, e-mail, phone and source are hash look-ups; timelines are sorted maps per
  * customer (and per customer and channel), so a page costs {@code O(log n + page)} whatever the history's length.
+ * Deal and task lists are sorted sets in the order of their queries, and the pipeline summary is kept as running
+ * totals per stage and currency.
  */
 public final class InMemoryCrmStorage implements CrmStorage {
 
@@ -40,6 +45,9 @@ public final class InMemoryCrmStorage implements CrmStorage {
     private final InMemoryRelationshipStore relationships = new InMemoryRelationshipStore(this);
     private final InMemoryTouchpointStore touchpoints = new InMemoryTouchpointStore(this);
     private final InMemoryLeadStore leads = new InMemoryLeadStore(this);
+    private final InMemoryPipelineStore pipelines = new InMemoryPipelineStore(this);
+    private final InMemoryDealStore deals = new InMemoryDealStore(this);
+    private final InMemoryTaskStore tasks = new InMemoryTaskStore(this);
 
     @Override
     public CustomerStore customers() {
@@ -59,6 +67,21 @@ public final class InMemoryCrmStorage implements CrmStorage {
     @Override
     public LeadStore leads() {
         return leads;
+    }
+
+    @Override
+    public PipelineStore pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public DealStore deals() {
+        return deals;
+    }
+
+    @Override
+    public TaskStore tasks() {
+        return tasks;
     }
 
     @Override

@@ -58,6 +58,9 @@ final class TenantData {
     final Map<LeadId, History> leadTimelines = new HashMap<>();
     LeadSettings leadSettings;
 
+    final SalesData sales = new SalesData();
+    final TaskData tasks = new TaskData();
+
     History history(CustomerId customer) {
         return histories.computeIfAbsent(customer, c -> new History(CustomerActivity.none(c)));
     }

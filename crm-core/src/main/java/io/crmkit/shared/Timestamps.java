@@ -40,6 +40,12 @@ public final class Timestamps {
      * 10:00:00.000001"), whatever the storage's precision.
      */
     public static Instant ceilToMicros(Instant instant) {
+        if (instant == null) {
+            throw InvalidInputException.of("instant", "must not be null");
+        }
+        if (instant.isAfter(MAX)) {
+            return instant; // beyond every stored instant already; rounding could overflow Instant.MAX
+        }
         Instant truncated = instant.truncatedTo(ChronoUnit.MICROS);
         return truncated.equals(instant) ? truncated : truncated.plus(1, ChronoUnit.MICROS);
     }

@@ -1,6 +1,5 @@
 package io.crmkit.spi;
 
-import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 
 /**
@@ -19,13 +18,41 @@ public interface CrmStorage {
     TouchpointStore touchpoints();
 
     /**
-     * The leads, their status history, settings and assignment sequences.
+     * The leads, their status history, capture source keys, settings and assignment sequences. The default throws,
+     * like {@link #pipelines()}: crmkit calls it only when the host uses leads.
      *
-     * <p>Default: refuses with {@link StorageException}, for adapters written before leads existed; crmkit calls it
-     * only when the host uses leads.
+     * @throws UnsupportedOperationException if this adapter does not store leads
      */
     default LeadStore leads() {
-        throw new StorageException(getClass().getName() + " does not store leads");
+        throw new UnsupportedOperationException(getClass().getName() + " does not store leads");
+    }
+
+    /**
+     * The pipelines and the tenants' pipeline settings. The default throws: an adapter that stores pipelines, deals
+     * and tasks overrides all three ({@link #pipelines()}, {@link #deals()}, {@link #tasks()}).
+     *
+     * @throws UnsupportedOperationException if this adapter does not store pipelines
+     */
+    default PipelineStore pipelines() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not store pipelines, deals and tasks");
+    }
+
+    /**
+     * The deals and their stage histories.
+     *
+     * @throws UnsupportedOperationException if this adapter does not store deals
+     */
+    default DealStore deals() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not store pipelines, deals and tasks");
+    }
+
+    /**
+     * The tasks.
+     *
+     * @throws UnsupportedOperationException if this adapter does not store tasks
+     */
+    default TaskStore tasks() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not store pipelines, deals and tasks");
     }
 
     /**

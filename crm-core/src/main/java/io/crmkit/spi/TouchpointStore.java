@@ -2,7 +2,6 @@ package io.crmkit.spi;
 
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.LeadId;
-import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.TouchpointId;
 import io.crmkit.touchpoint.CustomerActivity;
@@ -56,12 +55,12 @@ public interface TouchpointStore {
      * The lead's touchpoints matching {@code query}, in the order and with the paging rules of
      * {@link #timeline(TenantId, CustomerId, TimelineQuery, TimelinePosition, int)}.
      *
-     * <p>Default: refuses with {@link StorageException}, for adapters written before touchpoints could belong to
-     * leads; every adapter that stores leads implements it.
+     * <p>Default: throws {@link UnsupportedOperationException}, for adapters written before touchpoints could belong
+     * to leads; every adapter that stores leads implements it.
      */
     default Slice<Touchpoint> leadTimeline(TenantId tenant, LeadId lead, TimelineQuery query, TimelinePosition after,
                                            int limit) {
-        throw new StorageException(getClass().getName() + " does not store lead touchpoints");
+        throw new UnsupportedOperationException(getClass().getName() + " does not store lead touchpoints");
     }
 
     /**
@@ -70,11 +69,11 @@ public interface TouchpointStore {
      * customer's activity (counts, last touchpoint, last purchase, lapsed-buyer index) then includes them. Runs in
      * the caller's unit of work: all of them move, or (if it rolls back) none.
      *
-     * <p>Default: refuses with {@link StorageException}, as {@link #leadTimeline}.
+     * <p>Default: throws {@link UnsupportedOperationException}, as {@link #leadTimeline}.
      *
      * @return how many moved
      */
     default long moveLeadTouchpoints(TenantId tenant, LeadId lead, CustomerId customer) {
-        throw new StorageException(getClass().getName() + " does not store lead touchpoints");
+        throw new UnsupportedOperationException(getClass().getName() + " does not store lead touchpoints");
     }
 }

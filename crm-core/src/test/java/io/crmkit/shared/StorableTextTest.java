@@ -44,5 +44,8 @@ class StorableTextTest {
                 .isEqualTo(Instant.parse("2026-01-01T10:00:00.000001Z"));
         assertThat(Timestamps.ceilToMicros(Instant.parse("2026-01-01T10:00:00.0000005Z")))
                 .isEqualTo(Instant.parse("2026-01-01T10:00:00.000001Z"));
+        assertThat(Timestamps.ceilToMicros(Instant.MAX)).isEqualTo(Instant.MAX);
+        assertThat(io.crmkit.touchpoint.TimelineQuery.ALL.between(Instant.MIN, Instant.MAX).until())
+                .isEqualTo(Instant.MAX);
     }
 }

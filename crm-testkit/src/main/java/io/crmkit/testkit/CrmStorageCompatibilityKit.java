@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Nested;
  * }</pre>
  *
  * It runs exactly the tests of {@link CustomerStoreContract}, {@link RelationshipStoreContract},
- * {@link TouchpointStoreContract}, {@link CrmStorageContract}, {@link CrmStoragePropertiesContract},
- * {@link LeadStoreContract}, {@link LeadTouchpointsContract} and {@link LeadConversionContract}; subclass
+ * {@link TouchpointStoreContract}, {@link PipelineStoreContract}, {@link DealStoreContract}, {@link TaskStoreContract},
+ * {@link LeadStoreContract}, {@link LeadTouchpointsContract}, {@link LeadConversionContract},
+ * {@link CrmStorageContract} and {@link CrmStoragePropertiesContract}; subclass
  * those one by one instead to run, report or exclude them separately. As with them, {@code createStorage()} is
  * called before every test and may return a shared storage (see {@link AbstractStorageContract}), and
  * {@link #disposeStorage(CrmStorage)} after every test.
@@ -68,6 +69,48 @@ public abstract class CrmStorageCompatibilityKit {
     @Nested
     @DisplayName("TouchpointStore")
     class Touchpoints extends TouchpointStoreContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageCompatibilityKit.this.createStorage();
+        }
+
+        @Override
+        protected void disposeStorage(CrmStorage storage) {
+            CrmStorageCompatibilityKit.this.disposeStorage(storage);
+        }
+    }
+
+    @Nested
+    @DisplayName("PipelineStore")
+    class Pipelines extends PipelineStoreContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageCompatibilityKit.this.createStorage();
+        }
+
+        @Override
+        protected void disposeStorage(CrmStorage storage) {
+            CrmStorageCompatibilityKit.this.disposeStorage(storage);
+        }
+    }
+
+    @Nested
+    @DisplayName("DealStore")
+    class Deals extends DealStoreContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageCompatibilityKit.this.createStorage();
+        }
+
+        @Override
+        protected void disposeStorage(CrmStorage storage) {
+            CrmStorageCompatibilityKit.this.disposeStorage(storage);
+        }
+    }
+
+    @Nested
+    @DisplayName("TaskStore")
+    class Tasks extends TaskStoreContract {
         @Override
         protected CrmStorage createStorage() {
             return CrmStorageCompatibilityKit.this.createStorage();

@@ -30,6 +30,13 @@
  *   <li>{@link io.crmkit.testkit.TouchpointStoreContract}: touchpoints round-trip; idempotent ingestion, also from
  *       several threads; the newest-first timeline, its filters and keyset continuation; activity; lapsed
  *       buyers;</li>
+ *   <li>{@link io.crmkit.testkit.PipelineStoreContract}: pipelines round-trip with their stages in order; optimistic
+ *       versions; lists; the tenant's pipeline settings;</li>
+ *   <li>{@link io.crmkit.testkit.DealStoreContract}: deals and their history entries round-trip; optimistic versions,
+ *       also for concurrent stage moves; the append-only history; the board, owner, customer, close-date and
+ *       stalled lists; the figures against a recomputation from the raw deals; the public API on the storage;</li>
+ *   <li>{@link io.crmkit.testkit.TaskStoreContract}: tasks round-trip; optimistic versions; the open lists by due
+ *       instant and bounds; the tasks of a customer, lead or deal;</li>
  *   <li>{@link io.crmkit.testkit.CrmStorageContract}: units of work commit together or leave nothing; after-commit
  *       callbacks; nested units of work; tenant isolation through every read and write; the public
  *       {@link io.crmkit.Crm} API end to end on the storage, with events only after commit;</li>

@@ -1,0 +1,18 @@
+package io.crmkit.pipeline;
+
+import io.crmkit.shared.DealId;
+import io.crmkit.shared.DomainEvent;
+import io.crmkit.shared.EventId;
+import io.crmkit.shared.TenantId;
+import io.crmkit.shared.UserId;
+import java.time.Instant;
+
+/** A deal changed owner. */
+public record DealOwnerChanged(EventId eventId, TenantId tenantId, DealId dealId, Instant occurredAt, UserId from,
+                               UserId to, UserId by)
+        implements DomainEvent {
+    @Override
+    public DealId aggregateId() {
+        return dealId;
+    }
+}

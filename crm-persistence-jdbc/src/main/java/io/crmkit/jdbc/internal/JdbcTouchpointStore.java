@@ -1,0 +1,718 @@
+package io.crmkit.jdbc.internal;
+
+import io.crmkit.shared.CrmException;
+import io.crmkit.shared.CustomerId;
+import io.crmkit.shared.DealId;
+import io.crmkit.shared.Ids;
+import io.crmkit.shared.Money;
+import io.crmkit.shared.RetryableStorageException;
+import io.crmkit.shared.StorageException;
+import io.crmkit.shared.TenantId;
+import io.crmkit.shared.TenantViolationException;
+import io.crmkit.shared.TouchpointId;
+import io.crmkit.shared.UserId;
+import io.crmkit.spi.IngestOutcome;
+import io.crmkit.spi.LapsedPosition;
+import io.crmkit.spi.Slice;
+import io.crmkit.spi.TimelinePosition;
+import io.crmkit.spi.TouchpointStore;
+import io.crmkit.touchpoint.Channel;
+import io.crmkit.touchpoint.CustomerActivity;
+import io.crmkit.touchpoint.Direction;
+import io.crmkit.touchpoint.Purchase;
+import io.crmkit.touchpoint.SourceRef;
+import io.crmkit.touchpoint.TimelineQuery;
+import io.crmkit.touchpoint.Touchpoint;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Touchpoints and the per-customer activity table. Ingestion inserts a chunk of rows in one statement that skips
+ * rows whose source is already stored (the unique constraint on the source decides, inside the database), and then
+ * upserts the activity of the chunk's customers in one more statement.
+ */
+public final class JdbcTouchpointStore implements TouchpointStore {
+
+    static final String COLUMNS = "tenant_id, id, customer_id, channel, direction, occurred_at, recorded_at, subject, "
+            + "body, handled_by, deal_id, attributes, purchase_amount, purchase_currency, order_reference, "
+            + "source_system, source_external_id";
+    private static final String T_COLUMNS = "t." + COLUMNS.replace(", ", ", t.");
+    private static final int COLUMN_COUNT = 17;
+    private static final String[] H2_TYPES = {"VARCHAR(64)", "UUID", "UUID", "VARCHAR(32)", "VARCHAR(16)",
+        "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE", "VARCHAR(500)", "VARCHAR(100000)",
+        "VARCHAR(128)", "UUID", "CHARACTER LARGE OBJECT", "NUMERIC(38,4)", "CHAR(3)", "VARCHAR(100)", "VARCHAR(64)",
+        "VARCHAR(200)"};
+    private static final String ACTIVITY_COLUMNS;
+    /** Touchpoints without a source first, then by source system and external id. */
+    private static final java.util.Comparator<Touchpoint> BY_SOURCE = java.util.Comparator.comparing(
+            (Touchpoint t) -> t.source() == null ? "" : t.source().system() + "\u0000" + t.source().externalId());
+    private static final int H2_ATTEMPTS = 20;
+    private static final int LOOKUP_CHUNK = 200;
+    /** Characters of subject, body and attributes per chunk, so that a chunk stays well below packet limits. */
+    private static final long CHUNK_CHARACTERS = 2_000_000;
+
+    static {
+        StringBuilder columns = new StringBuilder("tenant_id, customer_id");
+        for (Channel channel : Channel.values()) {
+            columns.append(", ").append(countColumn(channel));
+        }
+        ACTIVITY_COLUMNS = columns.append(", last_touchpoint_id, last_touchpoint_at, last_purchase_at").toString();
+    }
+
+    private final Transactions tx;
+    private final Dialect dialect;
+    private final Tables tables;
+    private final int batchSize;
+
+    public JdbcTouchpointStore(Transactions tx, Dialect dialect, Tables tables, int batchSize) {
+        this.tx = tx;
+        this.dialect = dialect;
+        this.tables = tables;
+        this.batchSize = batchSize;
+    }
+
+    static String countColumn(Channel channel) {
+        return "count_" + channel.name().toLowerCase(Locale.ROOT);
+    }
+
+    // ---- ingestion -----------------------------------------------------------------------------------------------
+
+    @Override
+    public List<IngestOutcome> insertAll(TenantId tenant, List<Touchpoint> touchpoints) {
+        if (tenant == null) {
+            throw new TenantViolationException("a storage call must name its tenant");
+        }
+        for (Touchpoint t : touchpoints) {
+            if (!t.tenantId().equals(tenant)) {
+                throw new TenantViolationException("Touchpoint " + t.id() + " belongs to tenant " + t.tenantId()
+                        + ", not to " + tenant);
+            }
+        }
+        if (touchpoints.isEmpty()) {
+            return List.of();
+        }
+        // Duplicates within the list are resolved here; duplicates of stored rows by the database.
+        int[] firstWithSource = new int[touchpoints.size()];
+        Map<SourceRef, Integer> seen = new HashMap<>();
+        List<Touchpoint> unique = new ArrayList<>();
+        for (int i = 0; i < touchpoints.size(); i++) {
+            SourceRef source = touchpoints.get(i).source();
+            Integer earlier = source == null ? null : seen.putIfAbsent(source, i);
+            firstWithSource[i] = earlier == null ? -1 : earlier;
+            if (earlier == null) {
+                unique.add(touchpoints.get(i));
+            }
+        }
+        // Rows are written in source order, and the activity rows after all of them in customer order: concurrent
+        // ingests then take their locks in one order and do not deadlock each other.
+        unique.sort(BY_SOURCE);
+        Map<TouchpointId, IngestOutcome> outcomes = tx.write(tenant, "record " + touchpoints.size()
+                + " touchpoints of tenant " + tenant, c -> {
+            Map<TouchpointId, IngestOutcome> byId = new HashMap<>();
+            for (List<Touchpoint> chunk : chunks(unique)) {
+                byId.putAll(h2Retrying(c, tenant, () -> {
+                    Set<UUID> inserted = dialect.family() == Dialect.Family.H2
+                            ? insertSkippingDuplicatesH2(c, chunk) : insertSkippingDuplicates(c, chunk);
+                    return resolve(c, tenant, chunk, inserted);
+                }));
+            }
+            h2Retrying(c, tenant, () -> {
+                upsertActivity(c, tenant, byId.values());
+                return null;
+            });
+            return byId;
+        });
+        List<IngestOutcome> result = new ArrayList<>(touchpoints.size());
+        for (int i = 0; i < touchpoints.size(); i++) {
+            if (firstWithSource[i] >= 0) {
+                IngestOutcome first = outcomes.get(touchpoints.get(firstWithSource[i]).id());
+                result.add(new IngestOutcome(first.stored(), true));
+            } else {
+                result.add(outcomes.get(touchpoints.get(i).id()));
+            }
+        }
+        return result;
+    }
+
+    private List<List<Touchpoint>> chunks(List<Touchpoint> all) {
+        List<List<Touchpoint>> chunks = new ArrayList<>();
+        List<Touchpoint> chunk = new ArrayList<>();
+        long characters = 0;
+        for (Touchpoint t : all) {
+            long size = 200 + length(t.subject()) + length(t.body()) + 100L * t.attributes().size();
+            if (!chunk.isEmpty() && (chunk.size() >= batchSize || characters + size > CHUNK_CHARACTERS)) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                characters = 0;
+            }
+            chunk.add(t);
+            characters += size;
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    private static long length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    /** SQL work that {@link #h2Retrying} may run more than once. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code step}; on H2 inside a savepoint, again after a unique violation. H2 has no insert that skips
+     * duplicates atomically: a concurrent transaction can store the same source (or activity row) between the NOT
+     * EXISTS check and the insert, and the unique constraint then fails the statement. Run again, the other
+     * transaction's row is visible and skipped (or updated).
+     */
+    private <T> T h2Retrying(Connection c, TenantId tenant, Step<T> step) throws SQLException {
+        if (dialect.family() != Dialect.Family.H2) {
+            return step.run();
+        }
+        for (int attempt = 1; ; attempt++) {
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                T result = step.run();
+                c.releaseSavepoint(savepoint);
+                return result;
+            } catch (SQLException e) {
+                c.rollback(savepoint);
+                boolean unique = tx.errors().isUniqueViolation(e);
+                if (unique && !String.valueOf(e.getMessage()).toUpperCase(Locale.ROOT).contains("SOURCE_UQ")
+                        && !String.valueOf(e.getMessage()).toUpperCase(Locale.ROOT).contains("CUSTOMER_ACTIVITY")) {
+                    throw new StorageException("Touchpoint already exists: " + e.getMessage(), e);
+                }
+                if (!unique && !tx.errors().isRetryable(e)) {
+                    throw e;
+                }
+                if (attempt == H2_ATTEMPTS) {
+                    throw new RetryableStorageException("crmkit could not record touchpoints of tenant " + tenant
+                            + ": concurrent transactions kept storing the same sources; run the unit of work again",
+                            e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(50, attempt * 2L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while recording touchpoints", e);
+        }
+    }
+
+    /** PostgreSQL and MariaDB/MySQL: one multi-row INSERT that skips source duplicates; the ids it stored if known. */
+    private Set<UUID> insertSkippingDuplicates(Connection c, List<Touchpoint> chunk) throws SQLException {
+        boolean mysql = dialect.family() == Dialect.Family.MYSQL;
+        StringBuilder sql = new StringBuilder(mysql ? "INSERT IGNORE INTO " : "INSERT INTO ")
+                .append(tables.touchpoint).append(" (").append(COLUMNS).append(") VALUES ");
+        String row = row();
+        for (int k = 0; k < chunk.size(); k++) {
+            sql.append(k == 0 ? "" : ", ").append(row);
+        }
+        if (!mysql) {
+            sql.append(" ON CONFLICT (tenant_id, source_system, source_external_id) DO NOTHING");
+        }
+        boolean returning = dialect.insertReturnsIds();
+        if (returning) {
+            sql.append(" RETURNING id");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (Touchpoint t : chunk) {
+                i = bindRow(ps, i, t);
+            }
+            Set<UUID> inserted = null;
+            if (returning) {
+                inserted = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(dialect.getUuid(rs, "id"));
+                    }
+                }
+            } else {
+                ps.executeUpdate();
+            }
+            if (mysql) {
+                requireOnlyDuplicateWarnings(ps);
+            }
+            return inserted;
+        }
+    }
+
+    /** INSERT IGNORE turns every error into a warning: only duplicate keys are expected, anything else fails. */
+    private static void requireOnlyDuplicateWarnings(Statement statement) throws SQLException {
+        for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
+            if (w.getErrorCode() != 1062) {
+                throw new SQLException("INSERT IGNORE reported " + w.getMessage(), w.getSQLState(),
+                        w.getErrorCode());
+            }
+        }
+    }
+
+    /** H2: a batch of single-row inserts guarded by NOT EXISTS; the update counts say which were stored. */
+    private Set<UUID> insertSkippingDuplicatesH2(Connection c, List<Touchpoint> chunk) throws SQLException {
+        StringBuilder select = new StringBuilder();
+        for (int k = 0; k < COLUMN_COUNT; k++) {
+            select.append(k == 0 ? "" : ", ").append("CAST(? AS ").append(H2_TYPES[k]).append(')');
+        }
+        String sql = "INSERT INTO " + tables.touchpoint + " (" + COLUMNS + ") SELECT " + select + " FROM DUAL"
+                + " WHERE NOT EXISTS (SELECT 1 FROM " + tables.touchpoint + " x WHERE x.tenant_id = ?"
+                + " AND x.source_system = ? AND x.source_external_id = ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Touchpoint t : chunk) {
+                int i = bindRow(ps, 1, t);
+                ps.setString(i++, t.tenantId().value());
+                setText(ps, i++, t.source() == null ? null : t.source().system());
+                setText(ps, i, t.source() == null ? null : t.source().externalId());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            Set<UUID> inserted = new HashSet<>();
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] > 0) {
+                    inserted.add(chunk.get(k).id().value());
+                }
+            }
+            return inserted;
+        }
+    }
+
+    private String row() {
+        StringBuilder row = new StringBuilder("(");
+        for (int k = 0; k < COLUMN_COUNT; k++) {
+            row.append(k == 0 ? "" : ", ").append(k == 11 ? dialect.jsonParameter() : "?");
+        }
+        return row.append(')').toString();
+    }
+
+    private int bindRow(PreparedStatement ps, int i, Touchpoint t) throws SQLException {
+        ps.setString(i++, t.tenantId().value());
+        dialect.setUuid(ps, i++, t.id().value());
+        dialect.setUuid(ps, i++, t.customerId().value());
+        ps.setString(i++, t.channel().name());
+        ps.setString(i++, t.direction().name());
+        dialect.setInstant(ps, i++, t.occurredAt());
+        dialect.setInstant(ps, i++, t.recordedAt());
+        setText(ps, i++, t.subject());
+        setText(ps, i++, t.body());
+        setText(ps, i++, t.handledBy() == null ? null : t.handledBy().value());
+        dialect.setUuid(ps, i++, t.dealId() == null ? null : t.dealId().value());
+        dialect.setJson(ps, i++, t.attributes().isEmpty() ? null : JsonColumns.ATTRIBUTES.write(t.attributes()));
+        Purchase purchase = t.purchase();
+        if (purchase == null) {
+            ps.setNull(i++, Types.DECIMAL);
+            ps.setNull(i++, Types.CHAR);
+            ps.setNull(i++, Types.VARCHAR);
+        } else {
+            ps.setBigDecimal(i++, purchase.amount().amount());
+            ps.setString(i++, purchase.amount().currency().getCurrencyCode());
+            setText(ps, i++, purchase.orderReference());
+        }
+        setText(ps, i++, t.source() == null ? null : t.source().system());
+        setText(ps, i++, t.source() == null ? null : t.source().externalId());
+        return i;
+    }
+
+    private static void setText(PreparedStatement ps, int i, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(i, Types.VARCHAR);
+        } else {
+            ps.setString(i, value);
+        }
+    }
+
+    /**
+     * The outcome of each element of a chunk: stored, or a duplicate of the touchpoint stored earlier with its source
+     * (read with a read that sees the latest committed rows). {@code inserted} is null where the insert could not
+     * say which rows it stored.
+     */
+    private Map<TouchpointId, IngestOutcome> resolve(Connection c, TenantId tenant, List<Touchpoint> chunk,
+                                                     Set<UUID> inserted) throws SQLException {
+        Map<TouchpointId, IngestOutcome> outcomes = new HashMap<>();
+        List<Touchpoint> unresolved = new ArrayList<>();
+        for (Touchpoint t : chunk) {
+            if (inserted != null && inserted.contains(t.id().value())) {
+                outcomes.put(t.id(), new IngestOutcome(t, false));
+            } else if (t.source() == null) {
+                if (inserted != null) {
+                    throw new StorageException("Touchpoint " + t.id() + " already exists");
+                }
+                outcomes.put(t.id(), new IngestOutcome(t, false));
+            } else {
+                unresolved.add(t);
+            }
+        }
+        for (int from = 0; from < unresolved.size(); from += LOOKUP_CHUNK) {
+            List<Touchpoint> part = unresolved.subList(from, Math.min(unresolved.size(), from + LOOKUP_CHUNK));
+            Map<SourceRef, Touchpoint> stored = findBySource(c, tenant, part);
+            for (Touchpoint t : part) {
+                Touchpoint earlier = stored.get(t.source());
+                if (earlier == null) {
+                    throw new StorageException("Touchpoint " + t.id() + " already exists");
+                }
+                outcomes.put(t.id(), earlier.id().equals(t.id()) ? new IngestOutcome(t, false)
+                        : new IngestOutcome(earlier, true));
+            }
+        }
+        return outcomes;
+    }
+
+    private Map<SourceRef, Touchpoint> findBySource(Connection c, TenantId tenant, List<Touchpoint> part)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT ").append(T_COLUMNS).append(" FROM ")
+                .append(tables.touchpoint).append(" t WHERE t.tenant_id = ? AND (");
+        for (int k = 0; k < part.size(); k++) {
+            sql.append(k == 0 ? "" : " OR ").append("(t.source_system = ? AND t.source_external_id = ?)");
+        }
+        sql.append(')').append(dialect.latestCommittedReadSuffix());
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setString(i++, tenant.value());
+            for (Touchpoint t : part) {
+                ps.setString(i++, t.source().system());
+                ps.setString(i++, t.source().externalId());
+            }
+            Map<SourceRef, Touchpoint> found = new HashMap<>();
+            for (Touchpoint t : readAll(ps)) {
+                found.put(t.source(), t);
+            }
+            return found;
+        }
+    }
+
+    /** The activity a chunk adds to one customer. */
+    private static final class Delta {
+        final long[] counts = new long[Channel.values().length];
+        Touchpoint last;
+        Instant lastPurchaseAt;
+    }
+
+    private void upsertActivity(Connection c, TenantId tenant, Iterable<IngestOutcome> outcomes)
+            throws SQLException {
+        // Sorted by customer id: concurrent ingests lock activity rows in the same order.
+        TreeMap<CustomerId, Delta> deltas = new TreeMap<>();
+        for (IngestOutcome outcome : outcomes) {
+            if (outcome.duplicate()) {
+                continue;
+            }
+            Touchpoint t = outcome.stored();
+            Delta delta = deltas.computeIfAbsent(t.customerId(), id -> new Delta());
+            delta.counts[t.channel().ordinal()]++;
+            if (delta.last == null || newer(t, delta.last)) {
+                delta.last = t;
+            }
+            if (t.isPurchase() && (delta.lastPurchaseAt == null || t.occurredAt().isAfter(delta.lastPurchaseAt))) {
+                delta.lastPurchaseAt = t.occurredAt();
+            }
+        }
+        if (deltas.isEmpty()) {
+            return;
+        }
+        if (dialect.family() == Dialect.Family.H2) {
+            try (PreparedStatement ps = c.prepareStatement(h2ActivityMerge())) {
+                for (Map.Entry<CustomerId, Delta> entry : deltas.entrySet()) {
+                    bindActivity(ps, 1, tenant, entry.getKey(), entry.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return;
+        }
+        List<Map.Entry<CustomerId, Delta>> entries = new ArrayList<>(deltas.entrySet());
+        for (int from = 0; from < entries.size(); from += batchSize) {
+            List<Map.Entry<CustomerId, Delta>> part = entries.subList(from, Math.min(entries.size(), from + batchSize));
+            try (PreparedStatement ps = c.prepareStatement(activityUpsert(part.size()))) {
+                int i = 1;
+                for (Map.Entry<CustomerId, Delta> entry : part) {
+                    i = bindActivity(ps, i, tenant, entry.getKey(), entry.getValue());
+                }
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static boolean newer(Touchpoint a, Touchpoint b) {
+        int byTime = a.occurredAt().compareTo(b.occurredAt());
+        return byTime > 0 || (byTime == 0 && Ids.compare(a.id().value(), b.id().value()) > 0);
+    }
+
+    private int bindActivity(PreparedStatement ps, int i, TenantId tenant, CustomerId customer, Delta delta)
+            throws SQLException {
+        ps.setString(i++, tenant.value());
+        dialect.setUuid(ps, i++, customer.value());
+        for (long count : delta.counts) {
+            ps.setLong(i++, count);
+        }
+        dialect.setUuid(ps, i++, delta.last.id().value());
+        dialect.setInstant(ps, i++, delta.last.occurredAt());
+        dialect.setInstant(ps, i++, delta.lastPurchaseAt);
+        return i;
+    }
+
+    private String activityUpsert(int rows) {
+        int width = 2 + Channel.values().length + 3;
+        StringBuilder row = new StringBuilder("(");
+        for (int k = 0; k < width; k++) {
+            row.append(k == 0 ? "?" : ", ?");
+        }
+        row.append(')');
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(tables.activity);
+        boolean postgres = dialect.family() == Dialect.Family.POSTGRESQL;
+        if (postgres) {
+            sql.append(" AS a");
+        }
+        sql.append(" (").append(ACTIVITY_COLUMNS).append(") VALUES ");
+        for (int k = 0; k < rows; k++) {
+            sql.append(k == 0 ? "" : ", ").append(row);
+        }
+        if (postgres) {
+            sql.append(" ON CONFLICT (tenant_id, customer_id) DO UPDATE SET ");
+            for (Channel channel : Channel.values()) {
+                String col = countColumn(channel);
+                sql.append(col).append(" = a.").append(col).append(" + EXCLUDED.").append(col).append(", ");
+            }
+            sql.append(activityLastColumns("a.", "EXCLUDED.", true));
+        } else {
+            // MariaDB/MySQL evaluate the assignments left to right, each seeing the ones before: the id is decided
+            // before last_touchpoint_at changes.
+            sql.append(" ON DUPLICATE KEY UPDATE ");
+            for (Channel channel : Channel.values()) {
+                String col = countColumn(channel);
+                sql.append(col).append(" = ").append(col).append(" + VALUES(").append(col).append("), ");
+            }
+            sql.append("last_touchpoint_id = CASE WHEN VALUES(last_touchpoint_at) > last_touchpoint_at"
+                    + " OR (VALUES(last_touchpoint_at) = last_touchpoint_at"
+                    + " AND VALUES(last_touchpoint_id) > last_touchpoint_id)"
+                    + " THEN VALUES(last_touchpoint_id) ELSE last_touchpoint_id END, "
+                    + "last_touchpoint_at = CASE WHEN VALUES(last_touchpoint_at) > last_touchpoint_at"
+                    + " THEN VALUES(last_touchpoint_at) ELSE last_touchpoint_at END, "
+                    + "last_purchase_at = CASE WHEN last_purchase_at IS NULL"
+                    + " OR VALUES(last_purchase_at) > last_purchase_at"
+                    + " THEN VALUES(last_purchase_at) ELSE last_purchase_at END");
+        }
+        return sql.toString();
+    }
+
+    /** The SET list for the last touchpoint and last purchase, where every expression sees the old row. */
+    private static String activityLastColumns(String old, String incoming, boolean withIdFirst) {
+        return "last_touchpoint_id = CASE WHEN " + incoming + "last_touchpoint_at > " + old + "last_touchpoint_at"
+                + " OR (" + incoming + "last_touchpoint_at = " + old + "last_touchpoint_at"
+                + " AND " + incoming + "last_touchpoint_id > " + old + "last_touchpoint_id)"
+                + " THEN " + incoming + "last_touchpoint_id ELSE " + old + "last_touchpoint_id END, "
+                + "last_touchpoint_at = CASE WHEN " + incoming + "last_touchpoint_at > " + old + "last_touchpoint_at"
+                + " THEN " + incoming + "last_touchpoint_at ELSE " + old + "last_touchpoint_at END, "
+                + "last_purchase_at = CASE WHEN " + old + "last_purchase_at IS NULL"
+                + " OR " + incoming + "last_purchase_at > " + old + "last_purchase_at"
+                + " THEN " + incoming + "last_purchase_at ELSE " + old + "last_purchase_at END";
+    }
+
+    private String h2ActivityMerge() {
+        StringBuilder source = new StringBuilder("SELECT CAST(? AS VARCHAR(64)) tenant_id, CAST(? AS UUID) customer_id");
+        StringBuilder set = new StringBuilder();
+        StringBuilder values = new StringBuilder("v.tenant_id, v.customer_id");
+        for (Channel channel : Channel.values()) {
+            String col = countColumn(channel);
+            source.append(", CAST(? AS BIGINT) ").append(col);
+            set.append(col).append(" = a.").append(col).append(" + v.").append(col).append(", ");
+            values.append(", v.").append(col);
+        }
+        source.append(", CAST(? AS UUID) last_touchpoint_id, CAST(? AS TIMESTAMP(6) WITH TIME ZONE) last_touchpoint_at,"
+                + " CAST(? AS TIMESTAMP(6) WITH TIME ZONE) last_purchase_at FROM DUAL");
+        values.append(", v.last_touchpoint_id, v.last_touchpoint_at, v.last_purchase_at");
+        return "MERGE INTO " + tables.activity + " a USING (" + source + ") v"
+                + " ON a.tenant_id = v.tenant_id AND a.customer_id = v.customer_id"
+                + " WHEN MATCHED THEN UPDATE SET " + set + activityLastColumns("a.", "v.", true)
+                + " WHEN NOT MATCHED THEN INSERT (" + ACTIVITY_COLUMNS + ") VALUES (" + values + ")";
+    }
+
+    // ---- reads ---------------------------------------------------------------------------------------------------
+
+    @Override
+    public java.util.Optional<Touchpoint> find(TenantId tenant, TouchpointId id) {
+        return tx.read(tenant, "read touchpoint " + id + " of tenant " + tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + T_COLUMNS + " FROM " + tables.touchpoint
+                    + " t WHERE t.tenant_id = ? AND t.id = ?")) {
+                ps.setString(1, tenant.value());
+                dialect.setUuid(ps, 2, id.value());
+                return readAll(ps).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public Slice<Touchpoint> timeline(TenantId tenant, CustomerId customer, TimelineQuery query,
+                                      TimelinePosition after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        Query q = timelineQuery(tenant, customer, query, after, limit);
+        return tx.read(tenant, "read the timeline of customer " + customer + " of tenant " + tenant, c -> {
+            try (PreparedStatement ps = q.prepare(c)) {
+                return Slice.of(readAll(ps), limit);
+            }
+        });
+    }
+
+    /**
+     * A range of the timeline index (tenant_id, customer_id, occurred_at DESC, id DESC), in its order; see
+     * {@link Dialect#orderBy} for the ORDER BY.
+     */
+    Query timelineQuery(TenantId tenant, CustomerId customer, TimelineQuery query, TimelinePosition after,
+                        int limit) {
+        Query q = new Query(dialect, "SELECT " + T_COLUMNS + " FROM " + tables.touchpoint + " t"
+                + dialect.indexHint(tables.index("touchpoint_timeline_ix")) + " WHERE t.tenant_id = ?")
+                .text(tenant.value()).and("t.customer_id = ?").uuid(customer.value());
+        if (!query.channels().isEmpty()) {
+            StringBuilder in = new StringBuilder("t.channel IN (");
+            for (int k = 0; k < query.channels().size(); k++) {
+                in.append(k == 0 ? "?" : ", ?");
+            }
+            q.and(in.append(')').toString());
+            for (Channel channel : sortedChannels(query)) {
+                q.text(channel.name());
+            }
+        }
+        if (query.direction() != null) {
+            q.and("t.direction = ?").text(query.direction().name());
+        }
+        if (query.from() != null) {
+            q.atLeast("t.occurred_at", query.from());
+        }
+        if (query.until() != null) {
+            q.below("t.occurred_at", query.until());
+        }
+        if (after != null) {
+            q.before("t.occurred_at", "t.id", after.occurredAt(), after.id().value());
+        }
+        return q.sql(dialect.orderBy("t.tenant_id, t.customer_id", "t.occurred_at DESC, t.id DESC") + " LIMIT ?")
+                .integer(limit + 1);
+    }
+
+    private static List<Channel> sortedChannels(TimelineQuery query) {
+        List<Channel> channels = new ArrayList<>(query.channels());
+        channels.sort(null);
+        return channels;
+    }
+
+    @Override
+    public CustomerActivity activity(TenantId tenant, CustomerId customer) {
+        return tx.read(tenant, "read the activity of customer " + customer + " of tenant " + tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ACTIVITY_COLUMNS + " FROM " + tables.activity
+                    + " WHERE tenant_id = ? AND customer_id = ?")) {
+                ps.setString(1, tenant.value());
+                dialect.setUuid(ps, 2, customer.value());
+                List<CustomerActivity> found = readActivities(ps);
+                return found.isEmpty() ? CustomerActivity.none(customer) : found.get(0);
+            }
+        });
+    }
+
+    @Override
+    public Slice<CustomerActivity> lapsedBuyers(TenantId tenant, Instant cutoff, LapsedPosition after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        Query q = lapsedQuery(tenant, cutoff, after, limit);
+        return tx.read(tenant, "list the lapsed buyers of tenant " + tenant, c -> {
+            try (PreparedStatement ps = q.prepare(c)) {
+                return Slice.of(readActivities(ps), limit);
+            }
+        });
+    }
+
+    /** A range of the index (tenant_id, last_purchase_at, customer_id), in its order. */
+    Query lapsedQuery(TenantId tenant, Instant cutoff, LapsedPosition after, int limit) {
+        Query q = new Query(dialect, "SELECT " + ACTIVITY_COLUMNS + " FROM " + tables.activity
+                + dialect.indexHint(tables.index("customer_activity_lapsed_ix")) + " WHERE tenant_id = ?")
+                .text(tenant.value()).below("last_purchase_at", cutoff);
+        if (after != null) {
+            q.beyond("last_purchase_at", "customer_id", after.lastPurchaseAt(), after.customerId().value());
+        }
+        return q.sql(dialect.orderBy("tenant_id", "last_purchase_at, customer_id") + " LIMIT ?").integer(limit + 1);
+    }
+
+    private List<CustomerActivity> readActivities(PreparedStatement ps) throws SQLException {
+        List<CustomerActivity> found = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<Channel, Long> counts = new EnumMap<>(Channel.class);
+                for (Channel channel : Channel.values()) {
+                    counts.put(channel, rs.getLong(countColumn(channel)));
+                }
+                found.add(new CustomerActivity(new CustomerId(dialect.getUuid(rs, "customer_id")), counts,
+                        new TouchpointId(dialect.getUuid(rs, "last_touchpoint_id")),
+                        dialect.getInstant(rs, "last_touchpoint_at"), dialect.getInstant(rs, "last_purchase_at")));
+            }
+        }
+        return found;
+    }
+
+    private List<Touchpoint> readAll(PreparedStatement ps) throws SQLException {
+        List<Touchpoint> found = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add(read(rs));
+            }
+        }
+        return found;
+    }
+
+    private Touchpoint read(ResultSet rs) throws SQLException {
+        TouchpointId id = new TouchpointId(dialect.getUuid(rs, "id"));
+        try {
+            UUID deal = dialect.getUuid(rs, "deal_id");
+            String attributes = rs.getString("attributes");
+            BigDecimal amount = rs.getBigDecimal("purchase_amount");
+            String handledBy = rs.getString("handled_by");
+            String system = rs.getString("source_system");
+            return new Touchpoint(id, new TenantId(rs.getString("tenant_id")),
+                    new CustomerId(dialect.getUuid(rs, "customer_id")), Channel.valueOf(rs.getString("channel")),
+                    Direction.valueOf(rs.getString("direction")), dialect.getInstant(rs, "occurred_at"),
+                    dialect.getInstant(rs, "recorded_at"), rs.getString("subject"), rs.getString("body"),
+                    handledBy == null ? null : new UserId(handledBy), deal == null ? null : new DealId(deal),
+                    attributes == null ? Map.of()
+                            : JsonColumns.ATTRIBUTES.read(attributes, "attributes of touchpoint " + id),
+                    amount == null ? null : new Purchase(new Money(amount, Money.currency(
+                            rs.getString("purchase_currency").trim())), rs.getString("order_reference")),
+                    system == null ? null : new SourceRef(system, rs.getString("source_external_id")));
+        } catch (CrmException | IllegalArgumentException e) {
+            if (e instanceof StorageException) {
+                throw e;
+            }
+            throw new StorageException("the stored touchpoint " + id + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** For tests: the columns of the activity table in order. */
+    static List<String> activityColumns() {
+        return Arrays.asList(ACTIVITY_COLUMNS.split(", "));
+    }
+}

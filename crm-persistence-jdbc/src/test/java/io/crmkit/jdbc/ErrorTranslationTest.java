@@ -1,0 +1,176 @@
+package io.crmkit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.customer.Customer;
+import io.crmkit.jdbc.testing.DatabaseKind;
+import io.crmkit.jdbc.testing.Databases;
+import io.crmkit.jdbc.testing.Fixtures;
+import io.crmkit.jdbc.testing.TestDatabase;
+import io.crmkit.shared.CrmException;
+import io.crmkit.shared.RetryableStorageException;
+import io.crmkit.shared.StorageException;
+import io.crmkit.shared.TenantId;
+import io.crmkit.spi.CrmStorage;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** SQLException never leaves the adapter: it becomes a crmkit exception that says what failed. */
+class ErrorTranslationTest {
+
+    @RegisterExtension
+    static final Databases DATABASES = new Databases();
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_duplicate_id_is_a_storage_exception_naming_the_record(DatabaseKind kind) {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        Customer customer = Fixtures.person(tenant, "Twice");
+        storage.customers().insert(tenant, customer);
+        assertThatThrownBy(() -> storage.customers().insert(tenant, customer))
+                .isExactlyInstanceOf(StorageException.class)
+                .hasMessage("Customer " + customer.id() + " already exists");
+        var relationship = Fixtures.relationship(tenant, customer.id(), Fixtures.customerId());
+        storage.relationships().insert(tenant, relationship);
+        assertThatThrownBy(() -> storage.relationships().insert(tenant, relationship))
+                .isExactlyInstanceOf(StorageException.class).hasMessageContaining("already exists");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_failing_statement_names_what_was_done_and_keeps_the_sql_exception_as_cause(DatabaseKind kind) {
+        TestDatabase db = DATABASES.fresh(kind);
+        JdbcCrmStorage storage = db.builder().build();
+        TenantId tenant = Fixtures.newTenant();
+        db.execute("DROP TABLE crm_customer_activity");
+        assertThatThrownBy(() -> storage.touchpoints().activity(tenant, Fixtures.customerId()))
+                .isExactlyInstanceOf(StorageException.class)
+                .hasMessageContaining("could not read the activity of customer")
+                .hasMessageContaining("SQLState")
+                .hasCauseInstanceOf(SQLException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_deadlock_is_retryable(DatabaseKind kind) throws Exception {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        Customer a = Fixtures.person(tenant, "A");
+        Customer b = Fixtures.person(tenant, "B");
+        storage.customers().insert(tenant, a);
+        storage.customers().insert(tenant, b);
+        CountDownLatch bothLocked = new CountDownLatch(2);
+        CompletableFuture<Throwable> first = CompletableFuture.supplyAsync(() -> crossUpdate(storage, tenant, a, b,
+                bothLocked));
+        CompletableFuture<Throwable> second = CompletableFuture.supplyAsync(() -> crossUpdate(storage, tenant, b, a,
+                bothLocked));
+        List<Throwable> failures = new ArrayList<>();
+        for (Throwable t : java.util.Arrays.asList(first.get(60, TimeUnit.SECONDS),
+                second.get(60, TimeUnit.SECONDS))) {
+            if (t != null) {
+                failures.add(t);
+            }
+        }
+        assertThat(failures).isNotEmpty();
+        for (Throwable failure : failures) {
+            assertThat(failure).isInstanceOf(RetryableStorageException.class);
+            assertThat(((StorageException) failure).isRetryable()).isTrue();
+            assertThat(failure.getCause()).isInstanceOf(SQLException.class);
+        }
+    }
+
+    /** Locks {@code first}, waits until the other thread locked its first, then wants {@code second}. */
+    private static Throwable crossUpdate(CrmStorage storage, TenantId tenant, Customer first, Customer second,
+                                         CountDownLatch bothLocked) {
+        try {
+            storage.inTransaction(tenant, tx -> {
+                storage.customers().update(tenant, first.toBuilder().version(2).tags(Set.of("x")).build());
+                bothLocked.countDown();
+                try {
+                    bothLocked.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                storage.customers().update(tenant, second.toBuilder().version(2).tags(Set.of("y")).build());
+                return null;
+            });
+            return null;
+        } catch (CrmException e) {
+            return e;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void an_unreachable_database_is_a_storage_exception(DatabaseKind kind) {
+        JdbcCrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        DataSource down = new DataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                throw new SQLTransientConnectionException("connection refused", "08001");
+            }
+
+            @Override
+            public Connection getConnection(String user, String password) throws SQLException {
+                return getConnection();
+            }
+
+            @Override
+            public PrintWriter getLogWriter() {
+                return null;
+            }
+
+            @Override
+            public void setLogWriter(PrintWriter out) {
+            }
+
+            @Override
+            public void setLoginTimeout(int seconds) {
+            }
+
+            @Override
+            public int getLoginTimeout() {
+                return 0;
+            }
+
+            @Override
+            public Logger getParentLogger() {
+                return Logger.getGlobal();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> type) throws SQLException {
+                throw new SQLException("no");
+            }
+
+            @Override
+            public boolean isWrapperFor(Class<?> type) {
+                return false;
+            }
+        };
+        assertThatThrownBy(() -> JdbcCrmStorage.create(down)).isExactlyInstanceOf(StorageException.class)
+                .hasCauseInstanceOf(SQLException.class).hasMessageContaining("connection refused");
+        JdbcCrmStorage downstream = DATABASES.database(kind).builder()
+                .connectionProvider(ConnectionProvider.transactionAware(down)).build();
+        assertThatThrownBy(() -> downstream.customers().find(tenant, Fixtures.customerId()))
+                .isExactlyInstanceOf(StorageException.class).hasMessageContaining("get a database connection")
+                .hasMessageContaining("08001");
+        assertThat(storage.databaseName()).isNotBlank();
+    }
+}

@@ -1,0 +1,104 @@
+package io.crmkit.jdbc;
+
+import static io.crmkit.jdbc.testing.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmkit.customer.Customer;
+import io.crmkit.customer.CustomerQuery;
+import io.crmkit.customer.EmailAddress;
+import io.crmkit.customer.LifecycleStage;
+import io.crmkit.customer.PhoneNumber;
+import io.crmkit.customer.Relationship;
+import io.crmkit.jdbc.testing.DatabaseKind;
+import io.crmkit.jdbc.testing.Databases;
+import io.crmkit.jdbc.testing.Fixtures;
+import io.crmkit.shared.CustomerId;
+import io.crmkit.shared.TenantId;
+import io.crmkit.spi.CrmStorage;
+import io.crmkit.spi.IngestOutcome;
+import io.crmkit.spi.Slice;
+import io.crmkit.touchpoint.Channel;
+import io.crmkit.touchpoint.CustomerActivity;
+import io.crmkit.touchpoint.Touchpoint;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every field of every record reads back equal, on every database. */
+class RoundTripTest {
+
+    @RegisterExtension
+    static final Databases DATABASES = new Databases();
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void customers_round_trip_every_field(DatabaseKind kind) {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        Customer person = Fixtures.fullPerson(tenant);
+        Customer organisation = Fixtures.fullOrganisation(tenant);
+        storage.customers().insert(tenant, person);
+        storage.customers().insert(tenant, organisation);
+
+        assertThat(storage.customers().find(tenant, person.id())).contains(person);
+        assertThat(storage.customers().find(tenant, organisation.id())).contains(organisation);
+        assertThat(storage.customers().findByEmail(tenant, EmailAddress.parse("SARAH@example.com")))
+                .containsExactly(person);
+        assertThat(storage.customers().findByPhone(tenant, PhoneNumber.ofE164("+442079460958")))
+                .containsExactly(person);
+        assertThat(storage.customers().existing(tenant, List.of(person.id(), Fixtures.customerId())))
+                .containsExactly(person.id());
+
+        Customer changed = person.toBuilder().version(2).tags(Set.of("new")).emails(List.of())
+                .lifecycleStage(LifecycleStage.EVANGELIST).archivedAt(null).updatedAt(T0.plusSeconds(3600)).build();
+        storage.customers().update(tenant, changed);
+        assertThat(storage.customers().find(tenant, person.id())).contains(changed);
+        assertThat(storage.customers().findByEmail(tenant, EmailAddress.parse("sarah@example.com"))).isEmpty();
+        assertThat(storage.customers().list(tenant, CustomerQuery.tagged("new"), null, 10).items())
+                .containsExactly(changed);
+        assertThat(storage.customers().list(tenant, CustomerQuery.tagged("vip"), null, 10).items()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void relationships_round_trip(DatabaseKind kind) {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        CustomerId a = Fixtures.customerId();
+        CustomerId b = Fixtures.customerId();
+        Relationship r = Fixtures.relationship(tenant, a, b);
+        storage.relationships().insert(tenant, r);
+        assertThat(storage.relationships().find(tenant, r.id())).contains(r);
+        assertThat(storage.relationships().find(tenant, a, r.type(), b)).contains(r);
+        assertThat(storage.relationships().find(tenant, b, r.type(), a)).isEmpty();
+        assertThat(storage.relationships().involving(tenant, b, null, 5).items()).containsExactly(r);
+        assertThat(storage.relationships().delete(tenant, r.id())).isTrue();
+        assertThat(storage.relationships().delete(tenant, r.id())).isFalse();
+        assertThat(storage.relationships().find(tenant, r.id())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void touchpoints_round_trip_every_field(DatabaseKind kind) {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        CustomerId customer = Fixtures.customerId();
+        Touchpoint purchase = Fixtures.fullPurchase(tenant, customer, "order-1");
+        Touchpoint call = Fixtures.touchpoint(tenant, customer, Channel.CALL, T0, null);
+        List<IngestOutcome> outcomes = storage.touchpoints().insertAll(tenant, List.of(purchase, call));
+        assertThat(outcomes).containsExactly(new IngestOutcome(purchase, false), new IngestOutcome(call, false));
+        assertThat(storage.touchpoints().find(tenant, purchase.id())).contains(purchase);
+        assertThat(storage.touchpoints().find(tenant, call.id())).contains(call);
+        Slice<Touchpoint> timeline = storage.touchpoints().timeline(tenant, customer,
+                io.crmkit.touchpoint.TimelineQuery.ALL, null, 10);
+        assertThat(timeline.items()).containsExactly(call, purchase);
+        CustomerActivity activity = storage.touchpoints().activity(tenant, customer);
+        assertThat(activity).isEqualTo(new CustomerActivity(customer,
+                Map.of(Channel.PURCHASE, 1L, Channel.CALL, 1L), call.id(), call.occurredAt(),
+                purchase.occurredAt()));
+        assertThat(storage.touchpoints().lapsedBuyers(tenant, T0, null, 10).items()).containsExactly(activity);
+    }
+}
