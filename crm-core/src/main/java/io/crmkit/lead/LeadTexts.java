@@ -1,42 +1,22 @@
 package io.crmkit.lead;
 
 import io.crmkit.shared.InvalidInputException;
-import io.crmkit.shared.StorableText;
+import io.crmkit.shared.TextRules;
 
-/** Trimming and length rules for the free text of leads (the same rules as customers' texts). */
+/** The text rules of leads: crmkit's shared {@link TextRules}, and a null check naming the field. */
 final class LeadTexts {
 
     private LeadTexts() {
     }
 
-    /**
-     * Trimmed text with line breaks normalised to {@code \n} (browsers send CR LF from a text area), or null for
-     * null; refuses blank, over-long and control characters other than tab and newline.
-     */
+    /** See {@link TextRules#optional}. */
     static String optional(String path, String value, int maxLength) {
-        if (value == null) {
-            return null;
-        }
-        String trimmed = value.replace("\r\n", "\n").replace('\r', '\n').strip();
-        if (trimmed.isEmpty()) {
-            throw InvalidInputException.of(path, "must not be blank; leave it out instead");
-        }
-        if (trimmed.length() > maxLength) {
-            throw InvalidInputException.of(path, "must be at most " + maxLength + " characters");
-        }
-        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            throw InvalidInputException.of(path, "must not contain control characters");
-        }
-        StorableText.require(path, trimmed);
-        return trimmed;
+        return TextRules.optional(path, value, maxLength);
     }
 
-    /** As {@link #optional}, refusing null. */
+    /** See {@link TextRules#required}. */
     static String required(String path, String value, int maxLength) {
-        if (value == null) {
-            throw InvalidInputException.of(path, "must not be null");
-        }
-        return optional(path, value, maxLength);
+        return TextRules.required(path, value, maxLength);
     }
 
     /** Refuses null. */

@@ -8,6 +8,7 @@ import io.crmkit.shared.DomainEvent;
 import io.crmkit.shared.IdGenerator;
 import io.crmkit.shared.UserId;
 import io.crmkit.spi.CrmStorage;
+import io.crmkit.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class LeadTestKit {
     static final UserId BOB = UserId.of("bob");
     static final UserId CAROL = UserId.of("carol");
 
-    final TestClock clock = new TestClock(START);
+    final MutableClock clock = new MutableClock(START);
     final List<DomainEvent> events = new ArrayList<>();
     final CrmStorage storage;
     final Crm crm;
