@@ -80,7 +80,7 @@ public final class DefaultLeads implements Leads {
     private final DefaultCustomers customers;
 
     public DefaultLeads(CrmRuntime rt, TenantId tenant) {
-        this(rt, tenant, ConversionDealPort.UNSUPPORTED);
+        this(rt, tenant, new PipelineDealPort(new DefaultDeals(rt, tenant)));
     }
 
     /** With {@code deals} as the port that opens a conversion's deal. */
@@ -566,9 +566,6 @@ public final class DefaultLeads implements Leads {
             Lead lead = get(id);
             UserId dealOwner = lead.owner() != null ? lead.owner() : request.by();
             if (lead.status() != LeadStatus.CONVERTED && request.deal() != null) {
-                if (deals == ConversionDealPort.UNSUPPORTED) {
-                    deals.open(null); // refuses at once, before anything is written
-                }
                 if (dealOwner == null) {
                     throw InvalidInputException.of("deal.owner", "a deal needs an owner: the lead has none, so give"
                             + " the converting user with ConversionRequest.builder().by(...)");

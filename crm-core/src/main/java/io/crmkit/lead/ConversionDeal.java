@@ -2,24 +2,25 @@ package io.crmkit.lead;
 
 import io.crmkit.shared.InvalidInputException;
 import io.crmkit.shared.Money;
+import io.crmkit.shared.PipelineId;
 import io.crmkit.shared.StorableText;
 import java.time.LocalDate;
 
 /**
- * The deal to open when converting a lead: in {@code pipeline}'s first open stage, for the converted person
- * customer, with the lead as its source and the lead's last-touch campaign.
+ * The deal to open when converting a lead: in {@code pipeline}'s first OPEN stage, for the converted person
+ * customer, owned by the lead's owner (else the converting user), with the lead as its source lead and the lead's
+ * last-touch campaign. Opening it moves the customer's lifecycle to OPPORTUNITY (see {@code Deals.open}).
  *
- * @param pipeline          the pipeline's id or key as the pipeline support knows it, or null for the tenant's
- *                          default pipeline
- * @param title             the deal's title, 1–200 characters, or null for one made from the lead's name
+ * @param pipeline          the pipeline, or null for the tenant's default pipeline
+ * @param title             the deal's name, 1–200 characters, or null for one made from the lead's company and name
+ *                          (cut to 200 characters)
  * @param amount            the expected amount; required
  * @param expectedCloseDate when it is expected to close; required
  */
-public record ConversionDeal(String pipeline, String title, Money amount, LocalDate expectedCloseDate) {
+public record ConversionDeal(PipelineId pipeline, String title, Money amount, LocalDate expectedCloseDate) {
 
     /** @throws InvalidInputException naming what is missing or malformed */
     public ConversionDeal {
-        pipeline = LeadTexts.optional("deal.pipeline", pipeline, 100);
         title = LeadTexts.optional("deal.title", title, 200);
         LeadTexts.require("deal.amount", amount);
         StorableText.requireDate("deal.expectedCloseDate", expectedCloseDate);
@@ -34,7 +35,7 @@ public record ConversionDeal(String pipeline, String title, Money amount, LocalD
     }
 
     /** This deal in {@code pipeline}. */
-    public ConversionDeal inPipeline(String pipeline) {
+    public ConversionDeal inPipeline(PipelineId pipeline) {
         return new ConversionDeal(pipeline, title, amount, expectedCloseDate);
     }
 

@@ -4,26 +4,18 @@ import io.crmkit.shared.DealId;
 import io.crmkit.shared.InvalidInputException;
 
 /**
- * The port through which a conversion opens a deal: implemented by crmkit's pipeline support. It is called inside
- * the conversion's unit of work, so a failure to open the deal undoes the whole conversion.
- *
- * <p>Until the pipeline support is part of crmkit, the port in use is {@link #UNSUPPORTED}: a conversion that asks
- * for a deal is refused, and nothing is converted.
+ * The port through which a conversion opens its deal, so that leads need not know how deals are stored. crmkit
+ * implements it with its pipeline support ({@code Deals.open}); hosts do not implement it. It is called inside the
+ * conversion's unit of work, so a deal that cannot be opened undoes the whole conversion.
  */
 @FunctionalInterface
 public interface ConversionDealPort {
 
-    /** Refuses every deal: this crmkit has no pipeline support yet. */
-    ConversionDealPort UNSUPPORTED = opening -> {
-        throw InvalidInputException.of("deal", "this crmkit cannot open deals yet (no pipeline support); convert"
-                + " without a deal");
-    };
-
     /**
-     * Opens the deal in the pipeline's first open stage.
+     * Opens the deal in the pipeline's first OPEN stage.
      *
      * @return its id
-     * @throws InvalidInputException if the pipeline does not exist or the deal is refused
+     * @throws InvalidInputException if the deal is refused (no such pipeline, no default pipeline, bad values)
      */
     DealId open(LeadDealOpening opening);
 }

@@ -17,13 +17,18 @@ import io.crmkit.customer.RelatedCustomer;
 import io.crmkit.internal.CrmRuntime;
 import io.crmkit.internal.DefaultLeads;
 import io.crmkit.internal.LeadDefaults;
+import io.crmkit.pipeline.Deal;
+import io.crmkit.pipeline.Pipeline;
+import io.crmkit.pipeline.StageKind;
 import io.crmkit.shared.AttributeValue;
 import io.crmkit.shared.DealId;
 import io.crmkit.shared.IdGenerator;
 import io.crmkit.shared.IllegalTransitionException;
 import io.crmkit.shared.InvalidInputException;
 import io.crmkit.shared.Money;
+import io.crmkit.shared.NotFoundException;
 import io.crmkit.shared.PageRequest;
+import io.crmkit.shared.PipelineId;
 import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.touchpoint.Channel;
@@ -212,15 +217,48 @@ class ConversionTest {
     }
 
     @Test
-    @DisplayName("without pipeline support, a conversion asking for a deal is refused whole")
-    void dealWithoutPipelineSupport() {
+    @DisplayName("opens a deal in the default pipeline's first open stage, sourced from the lead and its campaign")
+    void opensARealDeal() {
+        Pipeline sales = kit.crm.pipelines().installDefault();
+        Lead lead = kit.qualified(webForm().name("Tom", "Baker").company("Café Luna").email("tom@cafe-luna.example")
+                .owner(BOB).build());
+
+        ConversionResult result = kit.leads().convert(lead.id(), ConversionRequest.builder().by(ALICE)
+                .deal(ConversionDeal.of(Money.of("1200.00", "GBP"), LocalDate.of(2027, 3, 31))).build());
+
+        Deal deal = kit.crm.deals().get(result.dealId().orElseThrow());
+        assertThat(deal.customerId()).isEqualTo(result.customerId());
+        assertThat(deal.sourceLeadId()).isEqualTo(lead.id());
+        assertThat(deal.campaign()).isEqualTo("spring-sale");
+        assertThat(deal.owner()).isEqualTo(BOB);
+        assertThat(deal.name()).isEqualTo("Café Luna – Tom Baker");
+        assertThat(deal.amount()).isEqualTo(Money.of("1200.00", "GBP"));
+        assertThat(deal.expectedCloseDate()).isEqualTo(LocalDate.of(2027, 3, 31));
+        assertThat(deal.pipelineId()).isEqualTo(sales.id());
+        assertThat(deal.stageId()).isEqualTo(sales.firstStage(StageKind.OPEN).id());
+        assertThat(kit.crm.customers().get(result.customerId()).lifecycleStage())
+                .isEqualTo(LifecycleStage.OPPORTUNITY);
+        assertThat(kit.events(LeadConverted.class)).singleElement()
+                .satisfies(e -> assertThat(e.dealId()).isEqualTo(deal.id()));
+        assertThat(kit.leads().convert(lead.id(), ConversionRequest.PERSON_ONLY).dealId()).contains(deal.id());
+    }
+
+    @Test
+    @DisplayName("a deal that cannot be opened undoes the whole conversion")
+    void dealRefused() {
         Lead lead = qualifiedTomWithHistory(kit);
         int events = kit.events.size();
         assertThatThrownBy(() -> kit.leads().convert(lead.id(), ConversionRequest.builder().withOrganisation()
                 .deal(ConversionDeal.of(Money.of("1200.00", "GBP"), LocalDate.of(2027, 3, 31))).build()))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-                        .extracting(InvalidInputException.Violation::path).containsExactly("deal"));
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("Pipeline");
         assertUnconverted(kit, lead, events, 2);
+        kit.crm.pipelines().installDefault();
+        int afterInstall = kit.events.size();
+        assertThatThrownBy(() -> kit.leads().convert(lead.id(), ConversionRequest.builder()
+                .deal(ConversionDeal.of(Money.of("1200.00", "GBP"), LocalDate.of(2027, 3, 31))
+                        .inPipeline(PipelineId.of(new UUID(4, 4)))).build()))
+                .isInstanceOf(NotFoundException.class);
+        assertUnconverted(kit, lead, afterInstall, 2);
     }
 
     @Test
@@ -237,7 +275,7 @@ class ConversionTest {
         Lead lead = kit.qualified(tom());
 
         ConversionResult result = leads.convert(lead.id(), ConversionRequest.builder().by(ALICE)
-                .deal(ConversionDeal.of(Money.of("1200.00", "GBP"), LocalDate.of(2027, 3, 31)).inPipeline("wholesale"))
+                .deal(ConversionDeal.of(Money.of("1200.00", "GBP"), LocalDate.of(2027, 3, 31)).inPipeline(PipelineId.of(new UUID(4, 4))))
                 .build());
 
         assertThat(result.dealId()).contains(deal);
@@ -248,7 +286,7 @@ class ConversionTest {
             assertThat(o.name()).isEqualTo("Café Luna – Tom Baker");
             assertThat(o.owner()).isEqualTo(ALICE);
             assertThat(o.by()).isEqualTo(ALICE);
-            assertThat(o.deal().pipeline()).isEqualTo("wholesale");
+            assertThat(o.deal().pipeline()).isEqualTo(PipelineId.of(new UUID(4, 4)));
             assertThat(o.deal().amount()).isEqualTo(Money.of("1200.00", "GBP"));
         });
         assertThat(kit.events(LeadConverted.class)).singleElement()
@@ -269,19 +307,22 @@ class ConversionTest {
     void atomic() {
         FaultyStorage storage = new FaultyStorage();
         LeadTestKit faulty = new LeadTestKit(storage, b -> b);
+        Pipeline sales = faulty.crm.pipelines().installDefault();
         Lead lead = qualifiedTomWithHistory(faulty);
         faulty.crm.customers().register(CustomerRegistration.organisation("Unrelated Ltd").build());
-        ConversionRequest request = ConversionRequest.builder().by(ALICE).withOrganisation().build();
+        ConversionRequest request = ConversionRequest.builder().by(ALICE).withOrganisation()
+                .deal(ConversionDeal.of(Money.of("1200.00", "GBP"), LocalDate.of(2027, 3, 31))).build();
 
         // How many writes a successful conversion makes, measured on a twin.
         FaultyStorage twinStorage = new FaultyStorage();
         LeadTestKit twin = new LeadTestKit(twinStorage, b -> b);
+        twin.crm.pipelines().installDefault();
         Lead twinLead = qualifiedTomWithHistory(twin);
         twin.crm.customers().register(CustomerRegistration.organisation("Unrelated Ltd").build());
         twinStorage.count();
         twin.leads().convert(twinLead.id(), request);
         int writes = twinStorage.writes();
-        assertThat(writes).isGreaterThanOrEqualTo(7);
+        assertThat(writes).isGreaterThanOrEqualTo(9);
 
         int events = faulty.events.size();
         for (int n = 1; n <= writes; n++) {
@@ -289,10 +330,13 @@ class ConversionTest {
             assertThatThrownBy(() -> faulty.leads().convert(lead.id(), request))
                     .isInstanceOf(StorageException.class).hasMessageContaining("injected failure at write");
             assertUnconverted(faulty, lead, events, 2);
+            assertThat(faulty.crm.deals().board(sales.id(), sales.firstStage(StageKind.OPEN).id(),
+                    PageRequest.first(5)).items()).isEmpty();
         }
         storage.count();
         ConversionResult result = faulty.leads().convert(lead.id(), request);
         assertThat(result.customerCreated()).isTrue();
+        assertThat(result.dealId()).isPresent();
         assertThat(faulty.crm.customers().list(CustomerQuery.ALL, PageRequest.first(10)).items()).hasSize(3);
     }
 

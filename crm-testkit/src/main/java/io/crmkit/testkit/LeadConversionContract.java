@@ -24,8 +24,11 @@ import io.crmkit.shared.TenantId;
 import io.crmkit.shared.UserId;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.CustomerStore;
+import io.crmkit.spi.DealStore;
 import io.crmkit.spi.LeadStore;
+import io.crmkit.spi.PipelineStore;
 import io.crmkit.spi.RelationshipStore;
+import io.crmkit.spi.TaskStore;
 import io.crmkit.spi.TouchpointStore;
 import io.crmkit.spi.UnitOfWork;
 import io.crmkit.touchpoint.Channel;
@@ -162,7 +165,7 @@ public abstract class LeadConversionContract extends AbstractStorageContract {
     private static final class FailingWrites implements CrmStorage {
 
         private static final Set<String> WRITES = Set.of("insert", "update", "delete", "insertAll",
-                "moveLeadTouchpoints", "claimSource", "appendHistory", "nextInSequence", "saveSettings");
+                "moveLeadTouchpoints", "claimSource", "appendHistory", "nextInSequence", "saveSettings", "append");
 
         private final CrmStorage inner;
         private int writes;
@@ -220,6 +223,21 @@ public abstract class LeadConversionContract extends AbstractStorageContract {
         @Override
         public LeadStore leads() {
             return wrap(LeadStore.class, inner.leads());
+        }
+
+        @Override
+        public PipelineStore pipelines() {
+            return wrap(PipelineStore.class, inner.pipelines());
+        }
+
+        @Override
+        public DealStore deals() {
+            return wrap(DealStore.class, inner.deals());
+        }
+
+        @Override
+        public TaskStore tasks() {
+            return wrap(TaskStore.class, inner.tasks());
         }
 
         @Override
