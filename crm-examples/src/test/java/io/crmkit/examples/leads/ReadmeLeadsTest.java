@@ -10,6 +10,7 @@ import io.crmkit.lead.BantChecklist;
 import io.crmkit.lead.BantItem;
 import io.crmkit.lead.CaptureOutcome;
 import io.crmkit.lead.Condition;
+import io.crmkit.lead.ConversionDeal;
 import io.crmkit.lead.ConversionRequest;
 import io.crmkit.lead.ConversionResult;
 import io.crmkit.lead.EngagementRule;
@@ -26,6 +27,8 @@ import io.crmkit.lead.MarketingQualificationRule;
 import io.crmkit.lead.QualificationLevel;
 import io.crmkit.lead.QualificationOutcome;
 import io.crmkit.lead.ScoringModel;
+import io.crmkit.pipeline.Deal;
+import io.crmkit.shared.Money;
 import io.crmkit.shared.PageRequest;
 import io.crmkit.shared.UserId;
 import io.crmkit.touchpoint.Channel;
@@ -37,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -80,8 +84,11 @@ class ReadmeLeadsTest {
                 BantItem.confirmed("£10k approved"), BantItem.confirmed("owns the café"),
                 BantItem.confirmed("opening a second café"), BantItem.confirmed("before March")));
 
-        // convert: a person (matched by e-mail or phone, or created), the organisation with "works at", the history moved
-        ConversionResult converted = crm.leads().convert(tom.id(), ConversionRequest.builder().withOrganisation().build());
+        // convert: a person (matched by e-mail or phone, or created), the organisation with "works at", the history moved,
+        // and a deal in the default pipeline's first open stage
+        crm.pipelines().installDefault();
+        ConversionResult converted = crm.leads().convert(tom.id(), ConversionRequest.builder().withOrganisation()
+                .deal(ConversionDeal.of(Money.of("1200.00", "GBP"), LocalDate.of(2027, 3, 31))).build());
         // --- end of the leads example ---
 
         assertThat(tom.owner()).isEqualTo(UserId.of("alice"));
@@ -93,7 +100,11 @@ class ReadmeLeadsTest {
         assertThat(sql.lead().qualification()).isEqualTo(QualificationLevel.SALES_QUALIFIED);
         Customer customer = crm.customers().get(converted.customerId());
         assertThat(customer.displayName()).isEqualTo("Tom Baker");
-        assertThat(customer.lifecycleStage()).isEqualTo(LifecycleStage.SALES_QUALIFIED);
+        assertThat(customer.lifecycleStage()).isEqualTo(LifecycleStage.OPPORTUNITY);
+        Deal deal = crm.deals().get(converted.dealId().orElseThrow());
+        assertThat(deal.sourceLeadId()).isEqualTo(tom.id());
+        assertThat(deal.campaign()).isEqualTo("spring-sale");
+        assertThat(deal.owner()).isEqualTo(UserId.of("alice"));
         assertThat(crm.customers().get(converted.organisationId().orElseThrow()).displayName()).isEqualTo("Café Luna");
         assertThat(crm.touchpoints().timeline(customer.id(), PageRequest.first(10)).items()).hasSize(1);
         assertThat(crm.leads().get(tom.id()).status()).isEqualTo(LeadStatus.CONVERTED);
