@@ -49,6 +49,7 @@ import io.crmkit.shared.LeadId;
 import io.crmkit.shared.NotFoundException;
 import io.crmkit.shared.Page;
 import io.crmkit.shared.PageRequest;
+import io.crmkit.shared.RelationshipId;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.UserId;
 import io.crmkit.shared.Violations;
@@ -588,7 +589,7 @@ public final class DefaultLeads implements Leads {
 
             CustomerId organisationId = null;
             boolean organisationCreated = false;
-            io.crmkit.shared.RelationshipId worksAt = null;
+            RelationshipId worksAt = null;
             if (request.createOrganisation()) {
                 Customer organisation = matchOrganisation(lead);
                 organisationCreated = organisation == null;

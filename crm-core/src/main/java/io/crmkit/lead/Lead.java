@@ -321,7 +321,7 @@ public record Lead(
         }
     }
 
-    private static String normaliseDomain(String domain) {
+    static String normaliseDomain(String domain) {
         String value = LeadTexts.optional("companyDomain", domain, 253);
         if (value == null) {
             return null;
@@ -333,7 +333,7 @@ public record Lead(
         return value;
     }
 
-    private static String normaliseCountry(String country) {
+    static String normaliseCountry(String country) {
         if (country == null) {
             return null;
         }

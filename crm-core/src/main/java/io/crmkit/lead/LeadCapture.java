@@ -88,6 +88,13 @@ public record LeadCapture(
         if (c.attributes().size() > Attributes.MAX_ENTRIES) {
             v.add("attributes", "must have at most " + Attributes.MAX_ENTRIES + " entries");
         }
+        // Each field on its own first, so that one refusal lists them all; the aggregate then checks the whole.
+        v.capture("givenName", () -> LeadTexts.optional("givenName", c.givenName(), Lead.MAX_TEXT_LENGTH));
+        v.capture("familyName", () -> LeadTexts.optional("familyName", c.familyName(), Lead.MAX_TEXT_LENGTH));
+        v.capture("jobTitle", () -> LeadTexts.optional("jobTitle", c.jobTitle(), Lead.MAX_TEXT_LENGTH));
+        v.capture("company", () -> LeadTexts.optional("company", c.company(), Lead.MAX_TEXT_LENGTH));
+        v.capture("companyDomain", () -> Lead.normaliseDomain(c.companyDomain()));
+        v.capture("countryCode", () -> Lead.normaliseCountry(c.countryCode()));
         Instant at = c.capturedAt() != null ? c.capturedAt() : now;
         Attribution touch = null;
         if (c.source() == null) {

@@ -65,7 +65,7 @@ class LeadCaptureTest {
                 .phone("12").country("XX").attribute("bad key", AttributeValue.text("x")).build()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting(InvalidInputException.Violation::path)
-                        .contains("email", "phone", "attributes[bad key]"));
+                        .containsExactly("attributes[bad key]", "countryCode", "email", "phone"));
         assertThatThrownBy(() -> kit.leads().capture(webForm().country("XX").email("a@example.com").build()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting(InvalidInputException.Violation::path).containsExactly("countryCode"));
