@@ -18,6 +18,16 @@ public interface CrmStorage {
     TouchpointStore touchpoints();
 
     /**
+     * The leads, their status history, capture source keys, settings and assignment sequences. The default throws,
+     * like {@link #pipelines()}: crmkit calls it only when the host uses leads.
+     *
+     * @throws UnsupportedOperationException if this adapter does not store leads
+     */
+    default LeadStore leads() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not store leads");
+    }
+
+    /**
      * The pipelines and the tenants' pipeline settings. The default throws: an adapter that stores pipelines, deals
      * and tasks overrides all three ({@link #pipelines()}, {@link #deals()}, {@link #tasks()}).
      *
