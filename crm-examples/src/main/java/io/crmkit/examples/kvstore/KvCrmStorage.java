@@ -6,6 +6,7 @@ import io.crmkit.shared.TenantViolationException;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.CustomerStore;
 import io.crmkit.spi.DealStore;
+import io.crmkit.spi.LeadStore;
 import io.crmkit.spi.PipelineStore;
 import io.crmkit.spi.RelationshipStore;
 import io.crmkit.spi.TaskStore;
@@ -51,6 +52,7 @@ public final class KvCrmStorage implements CrmStorage {
     private final KvPipelineStore pipelines = new KvPipelineStore(this);
     private final KvDealStore deals = new KvDealStore(this);
     private final KvTaskStore tasks = new KvTaskStore(this);
+    private final KvLeadStore leads = new KvLeadStore(this);
 
     /** An empty storage. */
     public KvCrmStorage() {
@@ -84,6 +86,11 @@ public final class KvCrmStorage implements CrmStorage {
     @Override
     public TaskStore tasks() {
         return tasks;
+    }
+
+    @Override
+    public LeadStore leads() {
+        return leads;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.crmkit.examples.kvstore;
 
 import io.crmkit.shared.CustomerId;
+import io.crmkit.shared.LeadId;
 import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.TouchpointId;
@@ -64,6 +65,23 @@ final class KvTouchpointStore implements TouchpointStore {
         return Key.of("timeline-channel", tenant).id(customer.value()).name(channel);
     }
 
+    private static Key leadTimeline(TenantId tenant, LeadId lead) {
+        return Key.of("lead-timeline", tenant).id(lead.value());
+    }
+
+    private static Key leadTimeline(TenantId tenant, LeadId lead, Channel channel) {
+        return Key.of("lead-timeline-channel", tenant).id(lead.value()).name(channel);
+    }
+
+    /** The timeline keys of a touchpoint: in its customer's or its lead's timeline, and the channel's. */
+    private static List<String> timelineKeys(TenantId tenant, Touchpoint t) {
+        Key all = t.leadId() != null ? leadTimeline(tenant, t.leadId()) : timeline(tenant, t.customerId());
+        Key channel = t.leadId() != null ? leadTimeline(tenant, t.leadId(), t.channel())
+                : timeline(tenant, t.customerId(), t.channel());
+        return List.of(all.instant(t.occurredAt()).id(t.id().value()).toString(),
+                channel.instant(t.occurredAt()).id(t.id().value()).toString());
+    }
+
     private static String activityKey(TenantId tenant, CustomerId customer) {
         return Key.of("activity", tenant).id(customer.value()).toString();
     }
@@ -97,13 +115,40 @@ final class KvTouchpointStore implements TouchpointStore {
                 if (t.source() != null) {
                     tx.put(sourceKey(tenant, t), t.id());
                 }
-                tx.put(timeline(tenant, t.customerId()).instant(t.occurredAt()).id(t.id().value()).toString(), t.id());
-                tx.put(timeline(tenant, t.customerId(), t.channel()).instant(t.occurredAt()).id(t.id().value())
-                        .toString(), t.id());
-                updateActivity(tx, tenant, t);
+                for (String timelineKey : timelineKeys(tenant, t)) {
+                    tx.put(timelineKey, t.id());
+                }
+                if (t.customerId() != null) { // a lead's touchpoints count in no customer's activity
+                    updateActivity(tx, tenant, t);
+                }
                 outcomes.add(new IngestOutcome(t, false));
             }
             return outcomes;
+        });
+    }
+
+    /**
+     * Moves a converted lead's touchpoints to the customer it became: each one's record is replaced by
+     * {@link Touchpoint#movedTo}, its keys move from the lead's timelines to the customer's, and the customer's
+     * activity takes it in. All in the caller's unit of work.
+     */
+    @Override
+    public long moveLeadTouchpoints(TenantId tenant, LeadId lead, CustomerId customer) {
+        return storage.write(tenant, tx -> {
+            Key prefix = leadTimeline(tenant, lead);
+            List<TouchpointId> moving = new ArrayList<>();
+            for (Map.Entry<String, Object> entry : tx.scan(prefix.toString(), true, prefix.end(), false, false)) {
+                moving.add((TouchpointId) entry.getValue());
+            }
+            for (TouchpointId id : moving) { // collected first: the loop below changes the range scanned above
+                Touchpoint before = (Touchpoint) tx.get(key(tenant, id));
+                Touchpoint after = before.movedTo(customer);
+                timelineKeys(tenant, before).forEach(tx::delete);
+                tx.put(key(tenant, id), after);
+                timelineKeys(tenant, after).forEach(k -> tx.put(k, id));
+                updateActivity(tx, tenant, after);
+            }
+            return (long) moving.size();
         });
     }
 
@@ -160,17 +205,23 @@ final class KvTouchpointStore implements TouchpointStore {
                     prefixes.add(timeline(tenant, customer, channel));
                 }
             }
-            List<Iterator<Map.Entry<String, Object>>> scans = new ArrayList<>();
-            List<Integer> prefixLengths = new ArrayList<>();
-            for (Key prefix : prefixes) {
-                scans.add(backwards(view, prefix, query, after).iterator());
-                prefixLengths.add(prefix.toString().length());
-            }
-            Iterable<Map.Entry<String, Object>> newestFirst = scans.size() == 1 ? () -> scans.get(0)
-                    : () -> mergeNewestFirst(scans, prefixLengths);
-            return Scans.slice(newestFirst, id -> (Touchpoint) view.get(key(tenant, (TouchpointId) id)),
-                    t -> query.direction() == null || t.direction() == query.direction(), limit);
+            return page(view, tenant, prefixes, query, after, limit);
         });
+    }
+
+    /** A page of the timelines under {@code prefixes} (one, or one per channel), merged newest first. */
+    private static Slice<Touchpoint> page(OrderedKeyValueStore.View view, TenantId tenant, List<Key> prefixes,
+                                          TimelineQuery query, TimelinePosition after, int limit) {
+        List<Iterator<Map.Entry<String, Object>>> scans = new ArrayList<>();
+        List<Integer> prefixLengths = new ArrayList<>();
+        for (Key prefix : prefixes) {
+            prefixLengths.add(prefix.toString().length());
+            scans.add(backwards(view, prefix, query, after).iterator());
+        }
+        Iterable<Map.Entry<String, Object>> newestFirst = scans.size() == 1 ? () -> scans.get(0)
+                : () -> mergeNewestFirst(scans, prefixLengths);
+        return Scans.slice(newestFirst, id -> (Touchpoint) view.get(key(tenant, (TouchpointId) id)),
+                t -> query.direction() == null || t.direction() == query.direction(), limit);
     }
 
     /** The entries under {@code prefix} inside the query's bounds and before {@code after}, newest first. */
@@ -233,6 +284,22 @@ final class KvTouchpointStore implements TouchpointStore {
                 return head.entry();
             }
         };
+    }
+
+    @Override
+    public Slice<Touchpoint> leadTimeline(TenantId tenant, LeadId lead, TimelineQuery query, TimelinePosition after,
+                                          int limit) {
+        return storage.read(tenant, view -> {
+            List<Key> prefixes = new ArrayList<>();
+            if (query.channels().isEmpty()) {
+                prefixes.add(leadTimeline(tenant, lead));
+            } else {
+                for (Channel channel : query.channels()) {
+                    prefixes.add(leadTimeline(tenant, lead, channel));
+                }
+            }
+            return page(view, tenant, prefixes, query, after, limit);
+        });
     }
 
     @Override
