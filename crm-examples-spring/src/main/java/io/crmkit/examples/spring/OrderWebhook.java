@@ -1,5 +1,6 @@
 package io.crmkit.examples.spring;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.crmkit.shared.CustomerId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +25,9 @@ import java.util.List;
  * @param currency   ISO 4217 code of every price in the order
  * @param lines      what was bought
  */
+// The platform adds fields to its payload over time; the webhook reads what it needs and must not break on the rest
+// (the shop's own API, by contrast, refuses unknown fields: see JsonConfiguration).
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record OrderWebhook(
         @NotBlank @Size(max = 64) String orderId,
         @NotNull CustomerId customerId,
@@ -38,6 +42,7 @@ public record OrderWebhook(
      * @param quantity  how many
      * @param unitPrice the price of one, in the order's currency
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Line(@NotBlank @Size(max = 40) String sku, @Positive int quantity,
                        @NotNull @PositiveOrZero BigDecimal unitPrice) {
     }

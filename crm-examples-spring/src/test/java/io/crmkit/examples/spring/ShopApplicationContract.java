@@ -336,11 +336,12 @@ abstract class ShopApplicationContract {
         return response.json().get("id").asText();
     }
 
-    /** An order of two items at 21.25 GBP. */
+    /** An order of two items at 21.25 GBP, with a field the shop does not read ("channel"), as platforms send. */
     static String order(String orderId, String customerId, String sku) {
         return """
                 {"orderId": "%s", "customerId": "%s", "placedAt": "2026-11-20T10:15:00Z", "currency": "GBP",
-                 "lines": [{"sku": "%s", "quantity": 2, "unitPrice": "21.25"}]}""".formatted(orderId, customerId, sku);
+                 "channel": "web", "lines": [{"sku": "%s", "quantity": 2, "unitPrice": "21.25", "taxRate": "0.2"}]}"""
+                .formatted(orderId, customerId, sku);
     }
 
     long ordersStored(String orderId) {
