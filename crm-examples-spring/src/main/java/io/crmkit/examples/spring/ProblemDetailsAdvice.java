@@ -7,6 +7,7 @@ import io.crmkit.shared.IllegalTransitionException;
 import io.crmkit.shared.InvalidInputException;
 import io.crmkit.shared.NotFoundException;
 import io.crmkit.shared.RetryableStorageException;
+import io.crmkit.shared.StorageException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *   <tr><td>409</td><td>{@link ConcurrentModificationException}: the change was based on a stale version; and
  *       {@link IllegalTransitionException}</td></tr>
  *   <tr><td>422</td><td>the shop's database refused the data (a foreign key: an unknown product)</td></tr>
+ *   <tr><td>500</td><td>{@link StorageException}: logged; the answer names no database details</td></tr>
  *   <tr><td>501</td><td>the storage does not support the call ({@link UnsupportedOperationException})</td></tr>
  *   <tr><td>503</td><td>{@link RetryableStorageException}: a deadlock or serialization failure; try again</td></tr>
  * </table>
@@ -105,6 +107,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Try again", e.getMessage(), request));
+    }
+
+    /** Any other storage failure: logged with its cause, answered without the database's details. */
+    @ExceptionHandler(StorageException.class)
+    ResponseEntity<Object> storageFailure(StorageException e, HttpServletRequest request) {
+        LOG.error("crmkit's storage failed on {}", request.getRequestURI(), e);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Storage failure",
+                "the request could not be stored; nothing of it was kept", request));
     }
 
     @ExceptionHandler(UnsupportedOperationException.class)
