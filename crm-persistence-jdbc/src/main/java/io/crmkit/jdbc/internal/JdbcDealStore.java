@@ -511,7 +511,8 @@ public final class JdbcDealStore implements DealStore {
             return null;
         }
         return new DealSnapshot(new StageId(stage), DealStatus.valueOf(rs.getString(prefix + "status")),
-                new Money(rs.getBigDecimal(prefix + "amount"), Money.currency(rs.getString(prefix + "currency").trim())),
+                new Money(rs.getBigDecimal(prefix + "amount"),
+                        Money.currency(rs.getString(prefix + "currency").trim())),
                 rs.getInt(prefix + "probability"), rs.getBoolean(prefix + "probability_overridden"),
                 dialect.getDate(rs, prefix + "close_date"), new UserId(rs.getString(prefix + "owner")));
     }

@@ -183,7 +183,8 @@ public final class JdbcTaskStore implements TaskStore {
     @Override
     public Slice<Task> ofCustomer(TenantId tenant, CustomerId customer, DuePosition after, int limit) {
         requireLimit(limit);
-        return related(tenant, "customer", "task_customer_ix", customer == null ? null : customer.value(), after, limit);
+        return related(tenant, "customer", "task_customer_ix", customer == null ? null : customer.value(), after,
+                limit);
     }
 
     @Override
