@@ -13,6 +13,7 @@ import io.crmkit.pipeline.Deal;
 import io.crmkit.pipeline.DealChangeKind;
 import io.crmkit.pipeline.DealHistoryEntry;
 import io.crmkit.pipeline.DealTotals;
+import io.crmkit.pipeline.Pipeline;
 import io.crmkit.shared.ConcurrentModificationException;
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.DealId;
@@ -27,6 +28,7 @@ import io.crmkit.shared.TouchpointId;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.IngestOutcome;
 import io.crmkit.spi.Slice;
+import io.crmkit.task.Task;
 import io.crmkit.touchpoint.Channel;
 import io.crmkit.touchpoint.CustomerActivity;
 import io.crmkit.touchpoint.SourceRef;
@@ -41,10 +43,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -365,6 +370,86 @@ class ConcurrencyTest {
         byStage.forEach((stage, list) -> expected.put(stage, DealTotals.of(list)));
         assertThat(finals).hasSize(threads * 3);
         assertThat(storage.deals().stageTotals(tenant, pipeline)).isEqualTo(expected);
+    }
+
+    /**
+     * A unit of work whose reads began before another one committed (MariaDB's REPEATABLE READ then reads an older
+     * snapshot) still decides on the latest committed rows: an entry below the newest committed one is refused, and a
+     * stale update of a pipeline or task committed meanwhile is a concurrent modification, not "not found".
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_unit_of_work_with_an_older_snapshot_decides_on_the_latest_committed_rows(DatabaseKind kind)
+            throws Exception {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        Deal deal = Fixtures.openDeal(tenant, Fixtures.pipelineId(), Fixtures.stageId(), Money.of("5.00", "EUR"));
+        storage.inTransaction(tenant, tx -> {
+            storage.deals().insert(tenant, deal);
+            storage.deals().append(tenant, Fixtures.opened(deal));
+            return null;
+        });
+        Deal v2 = Fixtures.moved(deal, Fixtures.stageId(), 40, Fixtures.T0.plusSeconds(1));
+        Deal v3 = Fixtures.moved(v2, deal.stageId(), 30, Fixtures.T0.plusSeconds(2));
+        Pipeline pipeline = Fixtures.minimalPipeline(tenant);
+        Task task = Fixtures.task(tenant, Fixtures.ALICE, Fixtures.T0);
+        CountDownLatch snapshotTaken = new CountDownLatch(1);
+        CountDownLatch othersCommitted = new CountDownLatch(1);
+        CompletableFuture<List<Throwable>> late = CompletableFuture.supplyAsync(() -> storage.inTransaction(tenant,
+                tx -> {
+                    storage.deals().history(tenant, deal.id(), null, 10); // the snapshot begins here
+                    storage.pipelines().find(tenant, pipeline.id());
+                    storage.tasks().find(tenant, task.id());
+                    snapshotTaken.countDown();
+                    await(othersCommitted);
+                    List<Throwable> refusals = new ArrayList<>();
+                    refusals.add(refusal(() -> storage.deals().append(tenant, DealHistoryEntry.of(deal, v2,
+                            DealChangeKind.STAGE_CHANGED, Fixtures.BOB))));
+                    refusals.add(refusal(() -> storage.pipelines().update(tenant, new Pipeline(pipeline.id(), tenant,
+                            3, "Stale", pipeline.policy(), pipeline.stages(), pipeline.createdAt(),
+                            pipeline.updatedAt()))));
+                    refusals.add(refusal(() -> storage.tasks().update(tenant, new Task(task.id(), tenant, 3, "Stale",
+                            null, task.dueAt(), task.assignee(), task.priority(), null, null, null, task.status(),
+                            null, null, task.createdAt(), task.updatedAt()))));
+                    return refusals;
+                }));
+        await(snapshotTaken);
+        storage.inTransaction(tenant, tx -> {
+            storage.deals().append(tenant, DealHistoryEntry.of(v2, v3, DealChangeKind.STAGE_CHANGED,
+                    Fixtures.ALICE));
+            storage.pipelines().insert(tenant, pipeline);
+            storage.tasks().insert(tenant, task);
+            return null;
+        });
+        othersCommitted.countDown();
+
+        List<Throwable> refusals = late.get(60, TimeUnit.SECONDS);
+        assertThat(refusals.get(0)).isInstanceOf(StorageException.class)
+                .hasMessageContaining("already has an entry of version 3");
+        assertThat(refusals.get(1)).isInstanceOf(ConcurrentModificationException.class);
+        assertThat(refusals.get(2)).isInstanceOf(ConcurrentModificationException.class);
+        assertThat(storage.deals().history(tenant, deal.id(), null, 10).items())
+                .extracting(DealHistoryEntry::version).containsExactly(3L, 1L);
+    }
+
+    private static Throwable refusal(Runnable call) {
+        try {
+            call.run();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other unit of work did not get there");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {

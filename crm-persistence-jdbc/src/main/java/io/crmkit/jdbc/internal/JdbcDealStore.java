@@ -388,7 +388,7 @@ public final class JdbcDealStore implements DealStore {
             }
             Long last;
             try (PreparedStatement ps = c.prepareStatement("SELECT MAX(version) FROM " + tables.dealHistory
-                    + " WHERE tenant_id = ? AND deal_id = ?")) {
+                    + " WHERE tenant_id = ? AND deal_id = ?" + dialect.latestCommittedReadSuffix())) {
                 ps.setString(1, tenant.value());
                 dialect.setUuid(ps, 2, entry.dealId().value());
                 try (ResultSet rs = ps.executeQuery()) {

@@ -102,8 +102,9 @@ public final class JdbcTaskStore implements TaskStore {
     }
 
     private boolean exists(Connection c, TenantId tenant, TaskId id) throws SQLException {
+        // the latest committed row, also under REPEATABLE READ: the UPDATE that found no row at the version saw it
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + tables.task
-                + " WHERE tenant_id = ? AND id = ?")) {
+                + " WHERE tenant_id = ? AND id = ?" + dialect.latestCommittedReadSuffix())) {
             ps.setString(1, tenant.value());
             dialect.setUuid(ps, 2, id.value());
             try (ResultSet rs = ps.executeQuery()) {
