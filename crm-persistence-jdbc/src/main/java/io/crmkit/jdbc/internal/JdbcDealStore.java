@@ -55,7 +55,9 @@ import java.util.UUID;
  * and weighted amount per (pipeline, stage, currency), changed by an atomic upsert ({@code count = count + delta}) in
  * the transaction that inserts or updates a deal, and only when one of those values changes; the summary reads its
  * few rows. The deal's row is locked before its totals are touched, and a deal's two totals rows are changed in key
- * order, so that concurrent saves of different deals wait for each other on a totals row but do not deadlock.
+ * order, so that concurrent units of work that each save one deal wait for each other on a totals row (until commit)
+ * but do not deadlock; units of work that save several deals (retiring a stage) may, which is a
+ * {@link RetryableStorageException} like any deadlock.
  */
 public final class JdbcDealStore implements DealStore {
 
