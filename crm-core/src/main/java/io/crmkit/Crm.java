@@ -2,6 +2,11 @@ package io.crmkit;
 
 import io.crmkit.customer.Customers;
 import io.crmkit.internal.CrmRuntime;
+import io.crmkit.internal.LeadDefaults;
+import io.crmkit.lead.DuplicatePolicy;
+import io.crmkit.lead.LeadAssignmentStrategy;
+import io.crmkit.lead.LeadSettings;
+import io.crmkit.lead.Leads;
 import io.crmkit.pipeline.Deals;
 import io.crmkit.pipeline.Pipelines;
 import io.crmkit.shared.DomainEvent;
@@ -37,8 +42,8 @@ import java.util.function.Consumer;
  *
  * <p>Every call runs for one tenant. Multi-tenant hosts call {@link #tenant(TenantId)} and work through the
  * returned {@link TenantScope}; single-tenant hosts use the shortcuts {@link #customers()},
- * {@link #touchpoints()}, {@link #pipelines()}, {@link #deals()} and {@link #tasks()}, which work on
- * {@link TenantId#DEFAULT}.
+ * {@link #touchpoints()}, {@link #leads()}, {@link #pipelines()}, {@link #deals()} and {@link #tasks()}, which
+ * work on {@link TenantId#DEFAULT}.
  */
 public final class Crm {
 
@@ -84,6 +89,11 @@ public final class Crm {
         return defaultScope.touchpoints();
     }
 
+    /** The leads of the default tenant. */
+    public Leads leads() {
+        return defaultScope.leads();
+    }
+
     /** The pipelines of the default tenant. */
     public Pipelines pipelines() {
         return defaultScope.pipelines();
@@ -116,6 +126,9 @@ public final class Crm {
         private String defaultRegion;
         private final List<DomainEventListener> listeners = new ArrayList<>();
         private byte[] cursorSecret;
+        private DuplicatePolicy leadDuplicatePolicy = DuplicatePolicy.FLAG;
+        private LeadAssignmentStrategy leadAssignment = LeadAssignmentStrategy.none();
+        private LeadSettings leadSettings = LeadSettings.defaults();
 
         private Builder() {
         }
@@ -199,6 +212,34 @@ public final class Crm {
         }
 
         /**
+         * What a lead capture does when an existing customer or open lead has the same e-mail or phone and the
+         * capture does not say: {@link DuplicatePolicy#FLAG} (create a new lead flagged as a possible duplicate)
+         * unless set.
+         */
+        public Builder leadDuplicatePolicy(DuplicatePolicy policy) {
+            this.leadDuplicatePolicy = required("leadDuplicatePolicy", policy);
+            return this;
+        }
+
+        /**
+         * How a captured lead without an explicit owner gets one (e.g.
+         * {@link LeadAssignmentStrategy#roundRobin}); none unless set.
+         */
+        public Builder leadAssignment(LeadAssignmentStrategy strategy) {
+            this.leadAssignment = required("leadAssignment", strategy);
+            return this;
+        }
+
+        /**
+         * The lead settings (disqualification reasons, MQL rule, SQL policy, scoring model) of every tenant that
+         * has not stored its own with {@link Leads#configure}; {@link LeadSettings#defaults()} unless set.
+         */
+        public Builder leadSettings(LeadSettings settings) {
+            this.leadSettings = required("leadSettings", settings);
+            return this;
+        }
+
+        /**
          * The {@link Crm}.
          *
          * @throws IllegalStateException if no storage was given or no Bean Validation provider is on the class path
@@ -214,7 +255,8 @@ public final class Crm {
                 new SecureRandom().nextBytes(secret);
             }
             IdGenerator ids = idGenerator != null ? idGenerator : IdGenerator.uuidV7(clock);
-            return new Crm(new CrmRuntime(storage, clock, ids, defaultRegion, listeners, secret));
+            return new Crm(new CrmRuntime(storage, clock, ids, defaultRegion, listeners, secret,
+                    new LeadDefaults(leadDuplicatePolicy, leadAssignment, leadSettings)));
         }
     }
 }

@@ -4,9 +4,11 @@ import io.crmkit.customer.Customers;
 import io.crmkit.internal.CrmRuntime;
 import io.crmkit.internal.DefaultCustomers;
 import io.crmkit.internal.DefaultDeals;
+import io.crmkit.internal.DefaultLeads;
 import io.crmkit.internal.DefaultPipelines;
 import io.crmkit.internal.DefaultTasks;
 import io.crmkit.internal.DefaultTouchpoints;
+import io.crmkit.lead.Leads;
 import io.crmkit.pipeline.Deals;
 import io.crmkit.pipeline.Pipelines;
 import io.crmkit.shared.TenantId;
@@ -22,6 +24,7 @@ public final class TenantScope {
     private final TenantId tenantId;
     private final Customers customers;
     private final Touchpoints touchpoints;
+    private final Leads leads;
     private final Pipelines pipelines;
     private final Deals deals;
     private final Tasks tasks;
@@ -30,6 +33,7 @@ public final class TenantScope {
         this.tenantId = tenantId;
         this.customers = new DefaultCustomers(runtime, tenantId);
         this.touchpoints = new DefaultTouchpoints(runtime, tenantId);
+        this.leads = new DefaultLeads(runtime, tenantId);
         this.pipelines = new DefaultPipelines(runtime, tenantId);
         this.deals = new DefaultDeals(runtime, tenantId);
         this.tasks = new DefaultTasks(runtime, tenantId);
@@ -48,6 +52,11 @@ public final class TenantScope {
     /** The tenant's touchpoints, timelines and activity. */
     public Touchpoints touchpoints() {
         return touchpoints;
+    }
+
+    /** The tenant's leads: capture, qualification, scoring and conversion. */
+    public Leads leads() {
+        return leads;
     }
 
     /** The tenant's pipelines, default pipeline and lost reasons. */

@@ -1,5 +1,6 @@
 package io.crmkit.customer;
 
+import io.crmkit.shared.TextRules;
 import io.crmkit.shared.AttributeValue;
 import io.crmkit.shared.Attributes;
 import io.crmkit.shared.CustomerId;
@@ -288,7 +289,7 @@ public record Customer(
         }
         TreeSet<String> copy = new TreeSet<>();
         for (String tag : tags) {
-            copy.add(Texts.required("tags", tag, 100));
+            copy.add(TextRules.required("tags", tag, 100));
         }
         if (copy.size() > MAX_CONTACT_POINTS) {
             throw InvalidInputException.of("tags", "must hold at most " + MAX_CONTACT_POINTS + " tags");

@@ -1,5 +1,6 @@
 package io.crmkit.customer;
 
+import io.crmkit.shared.TextRules;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.crmkit.shared.AttributeValue;
 import io.crmkit.shared.Attributes;
@@ -81,7 +82,7 @@ final class CustomerEditor {
             editor.addAddress("addresses[" + i + "]", r.addresses().get(i));
         }
         for (String tag : r.tags()) {
-            String normalised = v.capture("tags", () -> Texts.required("tags", tag, 100));
+            String normalised = v.capture("tags", () -> TextRules.required("tags", tag, 100));
             if (normalised != null) {
                 editor.tags.add(normalised);
             }
@@ -205,7 +206,7 @@ final class CustomerEditor {
                 v.add(path + ".address", "the customer has no such postal address");
             }
         } else if (change instanceof CustomerPatch.AddTag c) {
-            String tag = v.capture(path + ".tag", () -> Texts.required("tag", c.tag(), 100));
+            String tag = v.capture(path + ".tag", () -> TextRules.required("tag", c.tag(), 100));
             if (tag != null) {
                 tags.add(tag);
             }

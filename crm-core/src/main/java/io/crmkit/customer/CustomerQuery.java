@@ -1,5 +1,7 @@
 package io.crmkit.customer;
 
+import io.crmkit.shared.TextRules;
+
 /**
  * Which customers {@link Customers#list(CustomerQuery, io.crmkit.shared.PageRequest)} returns. Results are ordered
  * by id, which for version-7 ids is registration order.
@@ -19,7 +21,7 @@ public record CustomerQuery(CustomerKind kind, LifecycleStage lifecycleStage, St
 
     /** Trims the tag. */
     public CustomerQuery {
-        tag = tag == null ? null : Texts.required("tag", tag, 100);
+        tag = tag == null ? null : TextRules.required("tag", tag, 100);
     }
 
     /** Active customers with {@code tag}. */

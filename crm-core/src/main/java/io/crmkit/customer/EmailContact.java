@@ -1,5 +1,6 @@
 package io.crmkit.customer;
 
+import io.crmkit.shared.TextRules;
 import io.crmkit.shared.InvalidInputException;
 
 /**
@@ -16,6 +17,6 @@ public record EmailContact(EmailAddress address, String label, boolean primary) 
         if (address == null) {
             throw InvalidInputException.of("address", "must not be null");
         }
-        label = Texts.optional("label", label, 50);
+        label = TextRules.optional("label", label, 50);
     }
 }

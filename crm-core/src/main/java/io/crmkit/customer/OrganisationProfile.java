@@ -1,5 +1,6 @@
 package io.crmkit.customer;
 
+import io.crmkit.shared.TextRules;
 import io.crmkit.shared.InvalidInputException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -19,15 +20,15 @@ public record OrganisationProfile(String name, String domain, String industry, I
 
     /** @throws InvalidInputException if the name is missing, the domain is not a host name, or the count is negative */
     public OrganisationProfile {
-        name = Texts.required("name", name, 200);
-        domain = Texts.optional("domain", domain, 253);
+        name = TextRules.required("name", name, 200);
+        domain = TextRules.optional("domain", domain, 253);
         if (domain != null) {
             domain = domain.toLowerCase(Locale.ROOT);
             if (!DOMAIN.matcher(domain).matches()) {
                 throw InvalidInputException.of("domain", "must be a host name such as example.com");
             }
         }
-        industry = Texts.optional("industry", industry, 200);
+        industry = TextRules.optional("industry", industry, 200);
         if (employeeCount != null && employeeCount < 0) {
             throw InvalidInputException.of("employeeCount", "must not be negative");
         }

@@ -1,5 +1,6 @@
 package io.crmkit.customer;
 
+import io.crmkit.shared.TextRules;
 import io.crmkit.shared.InvalidInputException;
 
 /**
@@ -13,9 +14,9 @@ public record PersonProfile(String givenName, String familyName, String jobTitle
 
     /** @throws InvalidInputException if both names are missing or a value is blank or longer than 200 */
     public PersonProfile {
-        givenName = Texts.optional("givenName", givenName, 200);
-        familyName = Texts.optional("familyName", familyName, 200);
-        jobTitle = Texts.optional("jobTitle", jobTitle, 200);
+        givenName = TextRules.optional("givenName", givenName, 200);
+        familyName = TextRules.optional("familyName", familyName, 200);
+        jobTitle = TextRules.optional("jobTitle", jobTitle, 200);
         if (givenName == null && familyName == null) {
             throw InvalidInputException.of("givenName", "a person needs a given name or a family name");
         }

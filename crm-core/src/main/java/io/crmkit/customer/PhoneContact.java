@@ -1,5 +1,6 @@
 package io.crmkit.customer;
 
+import io.crmkit.shared.TextRules;
 import io.crmkit.shared.InvalidInputException;
 
 /**
@@ -16,6 +17,6 @@ public record PhoneContact(PhoneNumber number, String label, boolean primary) {
         if (number == null) {
             throw InvalidInputException.of("number", "must not be null");
         }
-        label = Texts.optional("label", label, 50);
+        label = TextRules.optional("label", label, 50);
     }
 }

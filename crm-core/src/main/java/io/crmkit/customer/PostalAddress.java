@@ -1,5 +1,6 @@
 package io.crmkit.customer;
 
+import io.crmkit.shared.TextRules;
 import io.crmkit.shared.InvalidInputException;
 import java.util.Locale;
 import java.util.Set;
@@ -22,10 +23,10 @@ public record PostalAddress(String street, String postalCode, String locality, S
 
     /** @throws InvalidInputException naming the field that is missing, too long or not a country code */
     public PostalAddress {
-        street = Texts.required("street", street, 500);
-        postalCode = Texts.optional("postalCode", postalCode, 20);
-        locality = Texts.required("locality", locality, 200);
-        region = Texts.optional("region", region, 200);
+        street = TextRules.required("street", street, 500);
+        postalCode = TextRules.optional("postalCode", postalCode, 20);
+        locality = TextRules.required("locality", locality, 200);
+        region = TextRules.optional("region", region, 200);
         if (countryCode == null) {
             throw InvalidInputException.of("countryCode", "must not be null");
         }
@@ -33,6 +34,6 @@ public record PostalAddress(String street, String postalCode, String locality, S
         if (!COUNTRIES.contains(countryCode)) {
             throw InvalidInputException.of("countryCode", "must be an ISO 3166-1 alpha-2 country code such as GB");
         }
-        label = Texts.optional("label", label, 50);
+        label = TextRules.optional("label", label, 50);
     }
 }

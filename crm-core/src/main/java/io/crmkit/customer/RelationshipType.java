@@ -1,5 +1,6 @@
 package io.crmkit.customer;
 
+import io.crmkit.shared.TextRules;
 import io.crmkit.shared.InvalidInputException;
 
 /**
@@ -52,7 +53,7 @@ public record RelationshipType(String label, String inverseLabel) {
     }
 
     private static String normalise(String path, String label) {
-        String value = Texts.required(path, label, 60);
+        String value = TextRules.required(path, label, 60);
         return value.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -6,6 +6,7 @@ import io.crmkit.shared.TenantViolationException;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.CustomerStore;
 import io.crmkit.spi.DealStore;
+import io.crmkit.spi.LeadStore;
 import io.crmkit.spi.PipelineStore;
 import io.crmkit.spi.RelationshipStore;
 import io.crmkit.spi.TaskStore;
@@ -43,6 +44,7 @@ public final class InMemoryCrmStorage implements CrmStorage {
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(this);
     private final InMemoryRelationshipStore relationships = new InMemoryRelationshipStore(this);
     private final InMemoryTouchpointStore touchpoints = new InMemoryTouchpointStore(this);
+    private final InMemoryLeadStore leads = new InMemoryLeadStore(this);
     private final InMemoryPipelineStore pipelines = new InMemoryPipelineStore(this);
     private final InMemoryDealStore deals = new InMemoryDealStore(this);
     private final InMemoryTaskStore tasks = new InMemoryTaskStore(this);
@@ -60,6 +62,11 @@ public final class InMemoryCrmStorage implements CrmStorage {
     @Override
     public TouchpointStore touchpoints() {
         return touchpoints;
+    }
+
+    @Override
+    public LeadStore leads() {
+        return leads;
     }
 
     @Override

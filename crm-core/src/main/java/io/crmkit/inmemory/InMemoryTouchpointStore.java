@@ -4,6 +4,7 @@ import io.crmkit.inmemory.TenantData.History;
 import io.crmkit.inmemory.TenantData.LapsedKey;
 import io.crmkit.inmemory.TenantData.TimelineKey;
 import io.crmkit.shared.CustomerId;
+import io.crmkit.shared.LeadId;
 import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.TenantViolationException;
@@ -57,6 +58,12 @@ final class InMemoryTouchpointStore implements TouchpointStore {
                 if (data.touchpoints.containsKey(t.id())) {
                     throw new StorageException("Touchpoint " + t.id() + " already exists");
                 }
+                if (t.leadId() != null) {
+                    addToLead(data, t);
+                    undo.push(() -> removeFromLead(data, t));
+                    outcomes.add(new IngestOutcome(t, false));
+                    continue;
+                }
                 History history = data.history(t.customerId());
                 CustomerActivity before = history.activity;
                 add(data, history, t);
@@ -64,6 +71,56 @@ final class InMemoryTouchpointStore implements TouchpointStore {
                 outcomes.add(new IngestOutcome(t, false));
             }
             return outcomes;
+        });
+    }
+
+    private static void addToLead(TenantData data, Touchpoint t) {
+        data.touchpoints.put(t.id(), t);
+        if (t.source() != null) {
+            data.touchpointsBySource.put(t.source(), t.id());
+        }
+        History timeline = data.leadTimeline(t.leadId());
+        TimelineKey key = TimelineKey.of(t);
+        timeline.all.put(key, t);
+        timeline.channel(t.channel()).put(key, t);
+    }
+
+    private static void removeFromLead(TenantData data, Touchpoint t) {
+        data.touchpoints.remove(t.id());
+        if (t.source() != null) {
+            data.touchpointsBySource.remove(t.source());
+        }
+        History timeline = data.leadTimelines.get(t.leadId());
+        if (timeline != null) {
+            TimelineKey key = TimelineKey.of(t);
+            timeline.all.remove(key);
+            timeline.channel(t.channel()).remove(key);
+            if (timeline.all.isEmpty()) {
+                data.leadTimelines.remove(t.leadId());
+            }
+        }
+    }
+
+    @Override
+    public long moveLeadTouchpoints(TenantId tenant, LeadId lead, CustomerId customer) {
+        return storage.write(tenant, (data, undo) -> {
+            History timeline = data.leadTimelines.get(lead);
+            if (timeline == null) {
+                return 0L;
+            }
+            List<Touchpoint> moving = new ArrayList<>(timeline.all.values());
+            History history = data.history(customer);
+            for (Touchpoint t : moving) {
+                removeFromLead(data, t);
+                Touchpoint moved = t.movedTo(customer);
+                CustomerActivity before = history.activity;
+                add(data, history, moved);
+                undo.push(() -> {
+                    remove(data, history, moved, before);
+                    addToLead(data, t);
+                });
+            }
+            return (long) moving.size();
         });
     }
 
@@ -128,36 +185,43 @@ final class InMemoryTouchpointStore implements TouchpointStore {
     @Override
     public Slice<Touchpoint> timeline(TenantId tenant, CustomerId customer, TimelineQuery query,
                                       TimelinePosition after, int limit) {
-        return storage.read(tenant, data -> {
-            History history = data.histories.get(customer);
-            if (history == null) {
-                return Slice.<Touchpoint>empty();
-            }
-            TimelineKey start = start(query, after);
-            List<NavigableMap<TimelineKey, Touchpoint>> sources = new ArrayList<>();
-            if (query.channels().isEmpty()) {
-                sources.add(history.all);
-            } else {
-                for (Channel channel : query.channels()) {
-                    NavigableMap<TimelineKey, Touchpoint> map = history.byChannel.get(channel);
-                    if (map != null) {
-                        sources.add(map);
-                    }
+        return storage.read(tenant, data -> page(data.histories.get(customer), query, after, limit));
+    }
+
+    @Override
+    public Slice<Touchpoint> leadTimeline(TenantId tenant, LeadId lead, TimelineQuery query, TimelinePosition after,
+                                          int limit) {
+        return storage.read(tenant, data -> page(data.leadTimelines.get(lead), query, after, limit));
+    }
+
+    private static Slice<Touchpoint> page(History history, TimelineQuery query, TimelinePosition after, int limit) {
+        if (history == null) {
+            return Slice.<Touchpoint>empty();
+        }
+        TimelineKey start = start(query, after);
+        List<NavigableMap<TimelineKey, Touchpoint>> sources = new ArrayList<>();
+        if (query.channels().isEmpty()) {
+            sources.add(history.all);
+        } else {
+            for (Channel channel : query.channels()) {
+                NavigableMap<TimelineKey, Touchpoint> map = history.byChannel.get(channel);
+                if (map != null) {
+                    sources.add(map);
                 }
             }
-            List<Touchpoint> page = new ArrayList<>(limit + 1);
-            Iterator<Touchpoint> merged = merge(sources, start);
-            while (merged.hasNext() && page.size() <= limit) {
-                Touchpoint t = merged.next();
-                if (query.from() != null && t.occurredAt().isBefore(query.from())) {
-                    break; // newest first: everything after this is older still
-                }
-                if (query.direction() == null || t.direction() == query.direction()) {
-                    page.add(t);
-                }
+        }
+        List<Touchpoint> page = new ArrayList<>(limit + 1);
+        Iterator<Touchpoint> merged = merge(sources, start);
+        while (merged.hasNext() && page.size() <= limit) {
+            Touchpoint t = merged.next();
+            if (query.from() != null && t.occurredAt().isBefore(query.from())) {
+                break; // newest first: everything after this is older still
             }
-            return Slice.of(page, limit);
-        });
+            if (query.direction() == null || t.direction() == query.direction()) {
+                page.add(t);
+            }
+        }
+        return Slice.of(page, limit);
     }
 
     /** The key to start after: the later (in timeline order) of the cursor and the upper time bound. */

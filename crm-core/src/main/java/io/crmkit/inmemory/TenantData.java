@@ -2,8 +2,12 @@ package io.crmkit.inmemory;
 
 import io.crmkit.customer.Customer;
 import io.crmkit.customer.Relationship;
+import io.crmkit.lead.Lead;
+import io.crmkit.lead.LeadSettings;
+import io.crmkit.lead.LeadStatusChange;
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.Ids;
+import io.crmkit.shared.LeadId;
 import io.crmkit.shared.RelationshipId;
 import io.crmkit.shared.TouchpointId;
 import io.crmkit.touchpoint.Channel;
@@ -45,11 +49,25 @@ final class TenantData {
     final Map<CustomerId, History> histories = new HashMap<>();
     final TreeSet<LapsedKey> lapsed = new TreeSet<>(LAPSED_ORDER);
 
+    final TreeMap<LeadId, Lead> leads = new TreeMap<>();
+    final Map<String, TreeSet<LeadId>> leadsByEmail = new HashMap<>();
+    final Map<String, TreeSet<LeadId>> leadsByPhone = new HashMap<>();
+    final Map<SourceRef, LeadId> leadSources = new HashMap<>();
+    final Map<LeadId, TreeMap<Long, LeadStatusChange>> leadHistory = new HashMap<>();
+    final Map<String, Long> sequences = new HashMap<>();
+    final Map<LeadId, History> leadTimelines = new HashMap<>();
+    LeadSettings leadSettings;
+
     final SalesData sales = new SalesData();
     final TaskData tasks = new TaskData();
 
     History history(CustomerId customer) {
         return histories.computeIfAbsent(customer, c -> new History(CustomerActivity.none(c)));
+    }
+
+    /** A lead's timeline (its activity is unused: leads have none). */
+    History leadTimeline(LeadId lead) {
+        return leadTimelines.computeIfAbsent(lead, l -> new History(null));
     }
 
     /** A position in a timeline. */
@@ -63,7 +81,7 @@ final class TenantData {
     record LapsedKey(Instant lastPurchaseAt, CustomerId customerId) {
     }
 
-    /** One customer's timeline, per-channel timelines and activity summary. */
+    /** One customer's (or lead's) timeline, per-channel timelines and activity summary (null for a lead). */
     static final class History {
         final TreeMap<TimelineKey, Touchpoint> all = new TreeMap<>(NEWEST_FIRST);
         final EnumMap<Channel, TreeMap<TimelineKey, Touchpoint>> byChannel = new EnumMap<>(Channel.class);

@@ -20,9 +20,16 @@ public final class CrmRuntime {
     private final InputValidator validator;
     private final CursorCodec cursors;
     private final EventDispatcher events;
+    private final LeadDefaults leadDefaults;
 
     public CrmRuntime(CrmStorage storage, Clock clock, IdGenerator ids, String defaultRegion,
                       List<DomainEventListener> listeners, byte[] cursorSecret) {
+        this(storage, clock, ids, defaultRegion, listeners, cursorSecret, LeadDefaults.STANDARD);
+    }
+
+    public CrmRuntime(CrmStorage storage, Clock clock, IdGenerator ids, String defaultRegion,
+                      List<DomainEventListener> listeners, byte[] cursorSecret, LeadDefaults leadDefaults) {
+        this.leadDefaults = Objects.requireNonNull(leadDefaults, "leadDefaults");
         this.storage = Objects.requireNonNull(storage, "storage");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "idGenerator");
@@ -58,6 +65,11 @@ public final class CrmRuntime {
 
     public CursorCodec cursors() {
         return cursors;
+    }
+
+    /** The builder's lead options. */
+    public LeadDefaults leadDefaults() {
+        return leadDefaults;
     }
 
     /**

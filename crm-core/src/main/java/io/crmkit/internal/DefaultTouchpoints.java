@@ -1,7 +1,11 @@
 package io.crmkit.internal;
 
+import io.crmkit.lead.Lead;
+import io.crmkit.lead.LeadStatus;
 import io.crmkit.shared.CustomerId;
+import io.crmkit.shared.IllegalTransitionException;
 import io.crmkit.shared.InvalidInputException;
+import io.crmkit.shared.LeadId;
 import io.crmkit.shared.NotFoundException;
 import io.crmkit.shared.Page;
 import io.crmkit.shared.PageRequest;
@@ -77,12 +81,23 @@ public final class DefaultTouchpoints implements Touchpoints {
     private BatchResult store(List<Touchpoint> touchpoints) {
         return rt.write(tenant, events -> {
             Set<CustomerId> customers = new LinkedHashSet<>();
-            touchpoints.forEach(t -> customers.add(t.customerId()));
-            Set<CustomerId> existing = rt.storage().customers().existing(tenant, customers);
+            Set<LeadId> leads = new LinkedHashSet<>();
+            for (Touchpoint t : touchpoints) {
+                if (t.leadId() != null) {
+                    leads.add(t.leadId());
+                } else {
+                    customers.add(t.customerId());
+                }
+            }
+            Set<CustomerId> existing = customers.isEmpty() ? Set.of()
+                    : rt.storage().customers().existing(tenant, customers);
             for (CustomerId customer : customers) {
                 if (!existing.contains(customer)) {
                     throw new NotFoundException("Customer", customer);
                 }
+            }
+            for (LeadId lead : leads) {
+                requireRecordableLead(lead);
             }
             List<IngestOutcome> outcomes = store.insertAll(tenant, touchpoints);
             List<RecordResult> results = new ArrayList<>(outcomes.size());
@@ -91,7 +106,7 @@ public final class DefaultTouchpoints implements Touchpoints {
                 if (!outcome.duplicate()) {
                     Touchpoint t = outcome.stored();
                     events.add(new TouchpointRecorded(events.nextId(), tenant, t.id(), t.recordedAt(),
-                            t.customerId(), t.channel(), t.direction(), t.occurredAt()));
+                            t.customerId(), t.channel(), t.direction(), t.occurredAt(), t.leadId()));
                 }
             }
             return new BatchResult(results);
@@ -106,6 +121,10 @@ public final class DefaultTouchpoints implements Touchpoints {
         int before = violations.size();
         rt.validator().validate(name, input, prefix, violations);
         String at = prefix.isEmpty() ? "" : prefix + ".";
+        if ((input.customerId() == null) == (input.leadId() == null)) {
+            violations.add(at + "customerId", "a touchpoint belongs to exactly one customer or lead: give one of"
+                    + " customerId and leadId");
+        }
         if (input.channel() == Channel.PURCHASE && input.amount() == null) {
             violations.add(at + "amount", "a PURCHASE needs an amount");
         }
@@ -129,7 +148,7 @@ public final class DefaultTouchpoints implements Touchpoints {
         Purchase purchase = input.amount() == null ? null
                 : violations.captureNested(prefix, () -> new Purchase(input.amount(), input.orderReference()));
         return violations.captureNested(prefix, () -> new Touchpoint(new TouchpointId(rt.ids().next()), tenant,
-                input.customerId(), input.channel(), input.direction(), input.occurredAt(), now,
+                input.customerId(), input.leadId(), input.channel(), input.direction(), input.occurredAt(), now,
                 blankToNull(input.subject()), blankToNull(input.body()), input.handledBy(), input.dealId(),
                 input.attributes(), purchase, input.source()));
     }
@@ -167,6 +186,43 @@ public final class DefaultTouchpoints implements Touchpoints {
     @Override
     public Page<Touchpoint> timeline(CustomerId customerId, PageRequest page) {
         return timeline(customerId, TimelineQuery.ALL, page);
+    }
+
+    @Override
+    public Page<Touchpoint> leadTimeline(LeadId leadId, TimelineQuery query, PageRequest page) {
+        if (leadId == null) {
+            throw InvalidInputException.of("leadId", "must not be null");
+        }
+        if (query == null) {
+            throw InvalidInputException.of("query", "must not be null");
+        }
+        if (rt.storage().leads().find(tenant, leadId).isEmpty()) {
+            throw new NotFoundException("Lead", leadId);
+        }
+        String scope = "leadTimeline|" + tenant + "|" + leadId + "|" + query;
+        return Paging.page(rt.cursors(), scope, page,
+                buffer -> new TimelinePosition(getInstant(buffer), new TouchpointId(CursorCodec.getUuid(buffer))),
+                (after, limit) -> store.leadTimeline(tenant, leadId, query, after, limit),
+                t -> {
+                    ByteBuffer buffer = ByteBuffer.allocate(28);
+                    putInstant(buffer, t.occurredAt());
+                    CursorCodec.putUuid(buffer, t.id().value());
+                    return buffer.array();
+                });
+    }
+
+    @Override
+    public Page<Touchpoint> leadTimeline(LeadId leadId, PageRequest page) {
+        return leadTimeline(leadId, TimelineQuery.ALL, page);
+    }
+
+    private void requireRecordableLead(LeadId leadId) {
+        Lead lead = rt.storage().leads().find(tenant, leadId)
+                .orElseThrow(() -> new NotFoundException("Lead", leadId));
+        if (lead.status() == LeadStatus.CONVERTED) {
+            throw new IllegalTransitionException("Lead", leadId, "is converted into customer " + lead.customerId()
+                    + "; record touchpoints for that customer");
+        }
     }
 
     @Override

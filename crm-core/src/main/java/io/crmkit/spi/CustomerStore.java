@@ -1,12 +1,15 @@
 package io.crmkit.spi;
 
 import io.crmkit.customer.Customer;
+import io.crmkit.customer.CustomerKind;
 import io.crmkit.customer.CustomerQuery;
 import io.crmkit.customer.EmailAddress;
 import io.crmkit.customer.PhoneNumber;
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.TenantId;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,4 +56,34 @@ public interface CustomerStore {
      * {@code limit}.
      */
     Slice<Customer> list(TenantId tenant, CustomerQuery query, CustomerId after, int limit);
+
+    /**
+     * The active organisations whose {@link io.crmkit.customer.OrganisationProfile#domain() domain} equals
+     * {@code domain} (when it is not null) or whose name equals {@code name} ignoring case and surrounding white
+     * space (when it is not null), ordered by id. Used to match a converted lead's company.
+     *
+     * <p>Default: pages through {@link #list} (correct, but reads every organisation); adapters with an index on
+     * domain and name override it.
+     */
+    default List<Customer> findOrganisations(TenantId tenant, String domain, String name) {
+        CustomerQuery organisations = new CustomerQuery(CustomerKind.ORGANISATION, null, null, false);
+        String wantedDomain = domain == null ? null : domain.strip().toLowerCase(Locale.ROOT);
+        String wantedName = name == null ? null : name.strip();
+        List<Customer> found = new ArrayList<>();
+        CustomerId after = null;
+        while (true) {
+            Slice<Customer> slice = list(tenant, organisations, after, 500);
+            for (Customer c : slice.items()) {
+                boolean byDomain = wantedDomain != null && wantedDomain.equals(c.organisation().domain());
+                boolean byName = wantedName != null && c.organisation().name().equalsIgnoreCase(wantedName);
+                if (byDomain || byName) {
+                    found.add(c);
+                }
+            }
+            if (!slice.hasMore() || slice.items().isEmpty()) {
+                return found;
+            }
+            after = slice.items().get(slice.items().size() - 1).id();
+        }
+    }
 }

@@ -3,8 +3,8 @@
  *
  * <p>An adapter implements {@link io.crmkit.spi.CrmStorage}, which bundles one store per aggregate
  * ({@link io.crmkit.spi.CustomerStore}, {@link io.crmkit.spi.RelationshipStore},
- * {@link io.crmkit.spi.TouchpointStore}, {@link io.crmkit.spi.PipelineStore}, {@link io.crmkit.spi.DealStore},
- * {@link io.crmkit.spi.TaskStore}) and the unit-of-work boundary
+ * {@link io.crmkit.spi.TouchpointStore}, {@link io.crmkit.spi.LeadStore}, {@link io.crmkit.spi.PipelineStore},
+ * {@link io.crmkit.spi.DealStore}, {@link io.crmkit.spi.TaskStore}) and the unit-of-work boundary
  * ({@link io.crmkit.spi.CrmStorage#inTransaction}). Rules every adapter follows:
  * <ul>
  *   <li><b>Tenants.</b> Every method takes the tenant explicitly, and reads and writes only that tenant's data. A

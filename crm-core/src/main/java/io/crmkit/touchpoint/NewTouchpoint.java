@@ -3,6 +3,7 @@ package io.crmkit.touchpoint;
 import io.crmkit.shared.AttributeValue;
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.DealId;
+import io.crmkit.shared.LeadId;
 import io.crmkit.shared.Money;
 import io.crmkit.shared.UserId;
 import jakarta.validation.constraints.NotNull;
@@ -20,9 +21,13 @@ import java.util.Map;
  *         .purchase(Money.of("42.50", "EUR"), "1001")
  *         .source("shop", "order-1001")     // the webhook may be delivered twice: stored once
  *         .build();
+ * NewTouchpoint visit = NewTouchpoint.forLead(lead.id(), Channel.WEB_VISIT, Direction.INBOUND, visitedAt).build();
  * }</pre>
  *
- * @param customerId     the customer it happened with
+ * <p>It belongs to exactly one party: a customer or a lead; naming both or neither is refused when recorded.
+ *
+ * @param customerId     the customer it happened with, or null for a lead's touchpoint
+ * @param leadId         the lead it happened with, or null for a customer's touchpoint
  * @param channel        the kind of interaction
  * @param direction      who started it
  * @param occurredAt     when it happened
@@ -36,7 +41,8 @@ import java.util.Map;
  * @param source         the source system and its id (the idempotency key), or null
  */
 public record NewTouchpoint(
-        @NotNull CustomerId customerId,
+        CustomerId customerId,
+        LeadId leadId,
         @NotNull Channel channel,
         @NotNull Direction direction,
         @NotNull Instant occurredAt,
@@ -54,14 +60,29 @@ public record NewTouchpoint(
         attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
-    /** Starts a touchpoint with what every touchpoint has. */
+    /** A customer's touchpoint: the form of the constructor from before touchpoints could belong to leads. */
+    public NewTouchpoint(CustomerId customerId, Channel channel, Direction direction, Instant occurredAt,
+                         String subject, String body, UserId handledBy, DealId dealId,
+                         Map<String, AttributeValue> attributes, Money amount, String orderReference,
+                         SourceRef source) {
+        this(customerId, null, channel, direction, occurredAt, subject, body, handledBy, dealId, attributes, amount,
+                orderReference, source);
+    }
+
+    /** Starts a customer's touchpoint with what every touchpoint has. */
     public static Builder builder(CustomerId customerId, Channel channel, Direction direction, Instant occurredAt) {
-        return new Builder(customerId, channel, direction, occurredAt);
+        return new Builder(customerId, null, channel, direction, occurredAt);
+    }
+
+    /** Starts a lead's touchpoint with what every touchpoint has. */
+    public static Builder forLead(LeadId leadId, Channel channel, Direction direction, Instant occurredAt) {
+        return new Builder(null, leadId, channel, direction, occurredAt);
     }
 
     /** Builds a {@link NewTouchpoint}; validated when recorded, not here. */
     public static final class Builder {
         private final CustomerId customerId;
+        private final LeadId leadId;
         private final Channel channel;
         private final Direction direction;
         private final Instant occurredAt;
@@ -74,8 +95,10 @@ public record NewTouchpoint(
         private String orderReference;
         private SourceRef source;
 
-        private Builder(CustomerId customerId, Channel channel, Direction direction, Instant occurredAt) {
+        private Builder(CustomerId customerId, LeadId leadId, Channel channel, Direction direction,
+                        Instant occurredAt) {
             this.customerId = customerId;
+            this.leadId = leadId;
             this.channel = channel;
             this.direction = direction;
             this.occurredAt = occurredAt;
@@ -125,8 +148,8 @@ public record NewTouchpoint(
         }
 
         public NewTouchpoint build() {
-            return new NewTouchpoint(customerId, channel, direction, occurredAt, subject, body, handledBy, dealId,
-                    attributes, amount, orderReference, source);
+            return new NewTouchpoint(customerId, leadId, channel, direction, occurredAt, subject, body, handledBy,
+                    dealId, attributes, amount, orderReference, source);
         }
     }
 }

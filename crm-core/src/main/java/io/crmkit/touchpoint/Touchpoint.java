@@ -5,6 +5,7 @@ import io.crmkit.shared.Attributes;
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.DealId;
 import io.crmkit.shared.InvalidInputException;
+import io.crmkit.shared.LeadId;
 import io.crmkit.shared.StorableText;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.Timestamps;
@@ -14,15 +15,19 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One interaction between the business and a customer: an e-mail, a call, a visit, a purchase, a support request.
- * Touchpoints are immutable once recorded; together they are the customer's history (its timeline).
+ * One interaction between the business and a customer or a lead: an e-mail, a call, a visit, a purchase, a support
+ * request. Touchpoints are immutable once recorded; together they are the customer's (or the lead's) history, its
+ * timeline. A touchpoint belongs to exactly one party: a customer ({@code customerId}) or a lead ({@code leadId}).
+ * When a lead is converted, its touchpoints move to the customer it became (their {@code customerId} set, their
+ * {@code leadId} cleared).
  *
- * <p>Invariants: timestamps are {@linkplain Timestamps#normalise normalised} to microseconds; a {@link Channel#PURCHASE} touchpoint has a {@link Purchase} and no other has one; subject and
+ * <p>Invariants: exactly one of {@code customerId} and {@code leadId} is present; timestamps are {@linkplain Timestamps#normalise normalised} to microseconds; a {@link Channel#PURCHASE} touchpoint has a {@link Purchase} and no other has one; subject and
  * body are bounded; attributes have valid keys.
  *
  * @param id         the touchpoint's id
  * @param tenantId   the tenant
- * @param customerId the customer it happened with
+ * @param customerId the customer it happened with, or null for a lead's touchpoint
+ * @param leadId     the lead it happened with, or null for a customer's touchpoint
  * @param channel    the kind of interaction
  * @param direction  who started it
  * @param occurredAt when it happened (may be long before it was recorded: late arrivals are normal)
@@ -40,6 +45,7 @@ public record Touchpoint(
         TouchpointId id,
         TenantId tenantId,
         CustomerId customerId,
+        LeadId leadId,
         Channel channel,
         Direction direction,
         Instant occurredAt,
@@ -59,10 +65,13 @@ public record Touchpoint(
 
     /** @throws InvalidInputException naming the first broken invariant */
     public Touchpoint {
-        if (id == null || tenantId == null || customerId == null || channel == null || direction == null
+        if (id == null || tenantId == null || channel == null || direction == null
                 || occurredAt == null || recordedAt == null) {
             throw InvalidInputException.of("touchpoint",
-                    "id, tenantId, customerId, channel, direction, occurredAt and recordedAt are required");
+                    "id, tenantId, channel, direction, occurredAt and recordedAt are required");
+        }
+        if ((customerId == null) == (leadId == null)) {
+            throw InvalidInputException.of("customerId", "a touchpoint belongs to exactly one customer or lead");
         }
         occurredAt = Timestamps.normalise("occurredAt", occurredAt);
         recordedAt = Timestamps.normalise("recordedAt", recordedAt);
@@ -79,6 +88,29 @@ public record Touchpoint(
                     ? "a purchase needs an amount" : "only a PURCHASE touchpoint has a purchase");
         }
         attributes = Attributes.copyOf("attributes", attributes == null ? Map.of() : attributes);
+    }
+
+    /**
+     * A customer's touchpoint: the form of the constructor from before touchpoints could belong to leads.
+     *
+     * @throws InvalidInputException naming the first broken invariant
+     */
+    public Touchpoint(TouchpointId id, TenantId tenantId, CustomerId customerId, Channel channel, Direction direction,
+                      Instant occurredAt, Instant recordedAt, String subject, String body, UserId handledBy,
+                      DealId dealId, Map<String, AttributeValue> attributes, Purchase purchase, SourceRef source) {
+        this(id, tenantId, customerId, null, channel, direction, occurredAt, recordedAt, subject, body, handledBy,
+                dealId, attributes, purchase, source);
+    }
+
+    /** Whether it belongs to a lead (rather than a customer). */
+    public boolean belongsToLead() {
+        return leadId != null;
+    }
+
+    /** This touchpoint moved to {@code customer}'s history: its lead cleared. */
+    public Touchpoint movedTo(CustomerId customer) {
+        return new Touchpoint(id, tenantId, customer, null, channel, direction, occurredAt, recordedAt, subject, body,
+                handledBy, dealId, attributes, purchase, source);
     }
 
     /** Whether this is a purchase. */

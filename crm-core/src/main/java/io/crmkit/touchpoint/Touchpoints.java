@@ -1,7 +1,9 @@
 package io.crmkit.touchpoint;
 
 import io.crmkit.shared.CustomerId;
+import io.crmkit.shared.IllegalTransitionException;
 import io.crmkit.shared.InvalidInputException;
+import io.crmkit.shared.LeadId;
 import io.crmkit.shared.NotFoundException;
 import io.crmkit.shared.Page;
 import io.crmkit.shared.PageRequest;
@@ -12,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The touchpoints of one tenant: recording (one at a time, or in batches for imports and webhooks), the customer
- * timeline, and per-customer activity. Obtained from {@code crm.touchpoints()} or
+ * and lead timelines, and per-customer activity. A touchpoint belongs to a customer or to a lead; a lead's
+ * touchpoints move to the customer's timeline when the lead is converted. Obtained from {@code crm.touchpoints()} or
  * {@code crm.tenant(id).touchpoints()}.
  *
  * <p>Recording is idempotent on the touchpoint's {@link SourceRef}: a second delivery with the same source and
@@ -25,8 +28,9 @@ public interface Touchpoints {
     /**
      * Records one touchpoint.
      *
-     * @throws InvalidInputException listing every problem of the touchpoint
-     * @throws NotFoundException     if its customer does not exist in this tenant
+     * @throws InvalidInputException      listing every problem of the touchpoint
+     * @throws NotFoundException          if its customer or lead does not exist in this tenant
+     * @throws IllegalTransitionException if its lead is converted (record it for the customer it became)
      */
     RecordResult record(NewTouchpoint touchpoint);
 
@@ -36,8 +40,9 @@ public interface Touchpoints {
      * element refuses the whole batch, naming the element's index and field ({@code [17].amount}).
      *
      * @param touchpoints at most {@value #MAX_BATCH_SIZE} touchpoints
-     * @throws InvalidInputException listing every problem of every element
-     * @throws NotFoundException     if a customer does not exist in this tenant
+     * @throws InvalidInputException      listing every problem of every element
+     * @throws NotFoundException          if a customer or lead does not exist in this tenant
+     * @throws IllegalTransitionException if a lead is converted
      */
     BatchResult recordAll(List<NewTouchpoint> touchpoints);
 
@@ -58,6 +63,19 @@ public interface Touchpoints {
 
     /** The whole timeline, paged; see {@link #timeline(CustomerId, TimelineQuery, PageRequest)}. */
     Page<Touchpoint> timeline(CustomerId customerId, PageRequest page);
+
+    /**
+     * A page of the lead's timeline, newest first by (occurredAt, id), filtered by {@code query}, paged as
+     * {@link #timeline(CustomerId, TimelineQuery, PageRequest)}. Empty once the lead is converted: its touchpoints
+     * are then in the customer's timeline.
+     *
+     * @throws NotFoundException     if the lead does not exist in this tenant
+     * @throws InvalidInputException if the cursor is forged, altered or was issued for another query
+     */
+    Page<Touchpoint> leadTimeline(LeadId leadId, TimelineQuery query, PageRequest page);
+
+    /** The lead's whole timeline, paged; see {@link #leadTimeline(LeadId, TimelineQuery, PageRequest)}. */
+    Page<Touchpoint> leadTimeline(LeadId leadId, PageRequest page);
 
     /**
      * The customer's activity summary: counts by channel, last touchpoint, last purchase.

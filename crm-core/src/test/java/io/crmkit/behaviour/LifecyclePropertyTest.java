@@ -1,5 +1,6 @@
 package io.crmkit.behaviour;
 
+import io.crmkit.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.Crm;

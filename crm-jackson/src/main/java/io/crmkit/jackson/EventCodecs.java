@@ -19,6 +19,7 @@ import io.crmkit.customer.RelationshipRemoved;
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.DomainEvent;
 import io.crmkit.shared.EventId;
+import io.crmkit.shared.LeadId;
 import io.crmkit.shared.RelationshipId;
 import io.crmkit.shared.TouchpointId;
 import io.crmkit.touchpoint.Channel;
@@ -101,13 +102,16 @@ final class EventCodecs {
                 at, customer(in, "from"), in.value("relationshipType", ValueCodecs.RELATIONSHIP_TYPE), customer(in, "to"))));
         add(types, new EventType<>("TouchpointRecorded", TouchpointRecorded.class, (g, e) -> {
             uuid(g, "touchpointId", e.touchpointId().value());
-            uuid(g, "customerId", e.customerId().value());
+            uuid(g, "customerId", e.customerId() == null ? null : e.customerId().value());
             enumValue(g, "channel", e.channel());
             enumValue(g, "direction", e.direction());
             instant(g, "touchpointOccurredAt", e.touchpointOccurredAt());
+            uuid(g, "leadId", e.leadId() == null ? null : e.leadId().value());
         }, (in, id, tenant, at) -> new TouchpointRecorded(id, tenant, new TouchpointId(in.uuid("touchpointId")), at,
-                customer(in, "customerId"), in.enumValue("channel", Channel.class),
-                in.enumValue("direction", Direction.class), in.instant("touchpointOccurredAt"))));
+                in.optUuid("customerId") == null ? null : customer(in, "customerId"),
+                in.enumValue("channel", Channel.class), in.enumValue("direction", Direction.class),
+                in.instant("touchpointOccurredAt"),
+                in.optUuid("leadId") == null ? null : new LeadId(in.optUuid("leadId")))));
         TYPES = Collections.unmodifiableMap(types);
     }
 

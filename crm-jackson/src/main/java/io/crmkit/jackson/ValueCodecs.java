@@ -450,7 +450,8 @@ final class ValueCodecs {
             g.writeStartObject();
             uuid(g, "id", t.id().value());
             g.writeStringField("tenantId", t.tenantId().value());
-            uuid(g, "customerId", t.customerId().value());
+            uuid(g, "customerId", t.customerId() == null ? null : t.customerId().value());
+            uuid(g, "leadId", t.leadId() == null ? null : t.leadId().value());
             enumValue(g, "channel", t.channel());
             enumValue(g, "direction", t.direction());
             instant(g, "occurredAt", t.occurredAt());
@@ -469,8 +470,11 @@ final class ValueCodecs {
         public Touchpoint read(JsonNode node) {
             JsonIn in = JsonIn.object(node, "touchpoint");
             UUID deal = in.optUuid("dealId");
+            UUID customer = in.optUuid("customerId");
+            UUID lead = in.optUuid("leadId");
             return new Touchpoint(new TouchpointId(in.uuid("id")), in.value("tenantId", TENANT_ID),
-                    new CustomerId(in.uuid("customerId")), in.enumValue("channel", Channel.class),
+                    customer == null ? null : new CustomerId(customer), lead == null ? null : new LeadId(lead),
+                    in.enumValue("channel", Channel.class),
                     in.enumValue("direction", Direction.class), in.instant("occurredAt"), in.instant("recordedAt"),
                     in.optText("subject"), in.optText("body"), in.optValue("handledBy", USER_ID),
                     deal == null ? null : new DealId(deal), in.map("attributes", ATTRIBUTE_VALUE),

@@ -102,6 +102,10 @@ class CrmModuleTest {
                 SourceRef.of("shop", "order-1001"));
         Touchpoint call = new Touchpoint(TouchpointId.of(UUID.fromString("0190a1b2-0000-7000-8000-000000000003")),
                 TENANT, SARAH, Channel.CALL, Direction.OUTBOUND, AT, AT, null, null, null, null, Map.of(), null, null);
+        LeadId lead = LeadId.of(UUID.fromString("0190a1b2-0000-7000-8000-0000000000cc"));
+        Touchpoint leadVisit = new Touchpoint(TouchpointId.of(UUID.fromString("0190a1b2-0000-7000-8000-000000000004")),
+                TENANT, null, lead, Channel.WEB_VISIT, Direction.INBOUND, AT, AT, null, null, null, null, Map.of(),
+                null, SourceRef.of("web", "visit-1"));
         EventId event = EventId.of(UUID.fromString("0190a1b2-0000-7000-8000-0000000000ee"));
         RelationshipId rel = RelationshipId.of(UUID.fromString("0190a1b2-0000-7000-8000-0000000000aa"));
         return Stream.of(
@@ -139,7 +143,10 @@ class CrmModuleTest {
                 new RelationshipCreated(event, TENANT, rel, AT, SARAH, RelationshipType.WORKS_AT, CAFE),
                 new RelationshipRemoved(event, TENANT, rel, AT, SARAH, RelationshipType.WORKS_AT, CAFE),
                 new TouchpointRecorded(event, TENANT, purchase.id(), AT, SARAH, Channel.PURCHASE, Direction.INBOUND,
-                        AT.minusSeconds(3600)));
+                        AT.minusSeconds(3600)),
+                leadVisit,
+                new TouchpointRecorded(event, TENANT, leadVisit.id(), AT, null, Channel.WEB_VISIT, Direction.INBOUND,
+                        AT, lead));
     }
 
     @ParameterizedTest

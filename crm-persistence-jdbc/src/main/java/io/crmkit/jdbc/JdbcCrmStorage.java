@@ -2,7 +2,10 @@ package io.crmkit.jdbc;
 
 import io.crmkit.jdbc.internal.Dialect;
 import io.crmkit.jdbc.internal.JdbcCustomerStore;
+import io.crmkit.jdbc.internal.JdbcDealStore;
+import io.crmkit.jdbc.internal.JdbcPipelineStore;
 import io.crmkit.jdbc.internal.JdbcRelationshipStore;
+import io.crmkit.jdbc.internal.JdbcTaskStore;
 import io.crmkit.jdbc.internal.JdbcTouchpointStore;
 import io.crmkit.jdbc.internal.SchemaMigrator;
 import io.crmkit.jdbc.internal.SqlErrors;
@@ -13,7 +16,10 @@ import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.CustomerStore;
+import io.crmkit.spi.DealStore;
+import io.crmkit.spi.PipelineStore;
 import io.crmkit.spi.RelationshipStore;
+import io.crmkit.spi.TaskStore;
 import io.crmkit.spi.TouchpointStore;
 import io.crmkit.spi.UnitOfWork;
 import java.sql.Connection;
@@ -66,6 +72,9 @@ public final class JdbcCrmStorage implements CrmStorage {
     private final JdbcCustomerStore customers;
     private final JdbcRelationshipStore relationships;
     private final JdbcTouchpointStore touchpoints;
+    private final JdbcPipelineStore pipelines;
+    private final JdbcDealStore deals;
+    private final JdbcTaskStore tasks;
 
     private JdbcCrmStorage(Builder builder) {
         this.dialect = detect(builder.dataSource);
@@ -75,6 +84,9 @@ public final class JdbcCrmStorage implements CrmStorage {
         this.customers = new JdbcCustomerStore(transactions, dialect, tables);
         this.relationships = new JdbcRelationshipStore(transactions, dialect, tables);
         this.touchpoints = new JdbcTouchpointStore(transactions, dialect, tables, builder.batchSize);
+        this.pipelines = new JdbcPipelineStore(transactions, dialect, tables);
+        this.deals = new JdbcDealStore(transactions, dialect, tables);
+        this.tasks = new JdbcTaskStore(transactions, dialect, tables);
     }
 
     /**
@@ -117,6 +129,21 @@ public final class JdbcCrmStorage implements CrmStorage {
     @Override
     public TouchpointStore touchpoints() {
         return touchpoints;
+    }
+
+    @Override
+    public PipelineStore pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public DealStore deals() {
+        return deals;
+    }
+
+    @Override
+    public TaskStore tasks() {
+        return tasks;
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Nested;
  *
  * It runs exactly the tests of {@link CustomerStoreContract}, {@link RelationshipStoreContract},
  * {@link TouchpointStoreContract}, {@link PipelineStoreContract}, {@link DealStoreContract}, {@link TaskStoreContract},
+ * {@link LeadStoreContract}, {@link LeadTouchpointsContract}, {@link LeadConversionContract},
  * {@link CrmStorageContract} and {@link CrmStoragePropertiesContract}; subclass
  * those one by one instead to run, report or exclude them separately. As with them, {@code createStorage()} is
  * called before every test and may return a shared storage (see {@link AbstractStorageContract}), and
@@ -138,6 +139,48 @@ public abstract class CrmStorageCompatibilityKit {
     @Nested
     @DisplayName("CrmStorage properties")
     class Properties extends CrmStoragePropertiesContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageCompatibilityKit.this.createStorage();
+        }
+
+        @Override
+        protected void disposeStorage(CrmStorage storage) {
+            CrmStorageCompatibilityKit.this.disposeStorage(storage);
+        }
+    }
+
+    @Nested
+    @DisplayName("LeadStore")
+    class Leads extends LeadStoreContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageCompatibilityKit.this.createStorage();
+        }
+
+        @Override
+        protected void disposeStorage(CrmStorage storage) {
+            CrmStorageCompatibilityKit.this.disposeStorage(storage);
+        }
+    }
+
+    @Nested
+    @DisplayName("TouchpointStore: lead touchpoints")
+    class LeadTouchpoints extends LeadTouchpointsContract {
+        @Override
+        protected CrmStorage createStorage() {
+            return CrmStorageCompatibilityKit.this.createStorage();
+        }
+
+        @Override
+        protected void disposeStorage(CrmStorage storage) {
+            CrmStorageCompatibilityKit.this.disposeStorage(storage);
+        }
+    }
+
+    @Nested
+    @DisplayName("Lead scenarios: capture and conversion over the whole storage")
+    class LeadScenarios extends LeadConversionContract {
         @Override
         protected CrmStorage createStorage() {
             return CrmStorageCompatibilityKit.this.createStorage();

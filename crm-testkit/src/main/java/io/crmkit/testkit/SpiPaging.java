@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crmkit.customer.Customer;
 import io.crmkit.customer.CustomerQuery;
 import io.crmkit.customer.Relationship;
+import io.crmkit.lead.Lead;
+import io.crmkit.lead.LeadQuery;
+import io.crmkit.lead.LeadStatusChange;
 import io.crmkit.pipeline.Deal;
 import io.crmkit.pipeline.DealHistoryEntry;
 import io.crmkit.pipeline.DealStatus;
@@ -65,6 +68,21 @@ final class SpiPaging {
         return all("lapsed buyers before " + cutoff, limit,
                 a -> new LapsedPosition(a.lastPurchaseAt(), a.customerId()),
                 (after, n) -> storage.touchpoints().lapsedBuyers(tenant, cutoff, after, n));
+    }
+
+    static List<Lead> leads(CrmStorage storage, TenantId tenant, LeadQuery query, int limit) {
+        return all("list of leads", limit, Lead::id, (after, n) -> storage.leads().list(tenant, query, after, n));
+    }
+
+    static List<LeadStatusChange> leadHistory(CrmStorage storage, TenantId tenant, LeadId lead, int limit) {
+        return all("status history of " + lead, limit, LeadStatusChange::version,
+                (after, n) -> storage.leads().history(tenant, lead, after == null ? 0 : after, n));
+    }
+
+    static List<Touchpoint> leadTimeline(CrmStorage storage, TenantId tenant, LeadId lead, TimelineQuery query,
+                                         int limit) {
+        return all("timeline of lead " + lead, limit, TimelinePosition::of,
+                (after, n) -> storage.touchpoints().leadTimeline(tenant, lead, query, after, n));
     }
 
     static List<Pipeline> pipelines(CrmStorage storage, TenantId tenant, int limit) {

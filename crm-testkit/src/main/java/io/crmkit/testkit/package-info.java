@@ -42,7 +42,14 @@
  *       {@link io.crmkit.Crm} API end to end on the storage, with events only after commit;</li>
  *   <li>{@link io.crmkit.testkit.CrmStoragePropertiesContract}: the same rules on random data: round trips, paging
  *       under concurrent inserts, random writes to two colliding tenants checked against a model, random failing
- *       units of work.</li>
+ *       units of work;</li>
+ *   <li>{@link io.crmkit.testkit.LeadStoreContract}: leads round-trip every value; optimistic versions; capture
+ *       source keys claimed once, also from several threads; look-ups by e-mail and phone; filtered lists; the
+ *       append-only status history; sequences; settings; tenant isolation;</li>
+ *   <li>{@link io.crmkit.testkit.LeadTouchpointsContract}: touchpoints of a lead round-trip, are in the lead's
+ *       timeline and no customer's, and move to a customer whole or not at all;</li>
+ *   <li>{@link io.crmkit.testkit.LeadConversionContract}: capture and conversion through the public API on the
+ *       storage; a conversion failing at any write leaves nothing behind.</li>
  * </ul>
  * Name the subclasses so that the build's test runner finds them (Surefire's defaults: {@code *Test},
  * {@code *Tests}; crmkit's build also takes {@code *Properties}).

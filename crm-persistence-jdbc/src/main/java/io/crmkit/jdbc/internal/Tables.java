@@ -23,6 +23,13 @@ public final class Tables {
     public final String relationship;
     public final String touchpoint;
     public final String activity;
+    public final String pipeline;
+    public final String pipelineStage;
+    public final String pipelineSettings;
+    public final String deal;
+    public final String dealHistory;
+    public final String dealStageTotal;
+    public final String task;
 
     public Tables(String schema, String prefix) {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
@@ -40,6 +47,13 @@ public final class Tables {
         relationship = name("relationship");
         touchpoint = name("touchpoint");
         activity = name("customer_activity");
+        pipeline = name("pipeline");
+        pipelineStage = name("pipeline_stage");
+        pipelineSettings = name("pipeline_settings");
+        deal = name("deal");
+        dealHistory = name("deal_history");
+        dealStageTotal = name("deal_stage_total");
+        task = name("task");
     }
 
     private String name(String base) {
@@ -67,6 +81,6 @@ public final class Tables {
     /** Every table crmkit's migrations create, qualified. */
     public java.util.List<String> all() {
         return java.util.List.of(customer, customerEmail, customerPhone, customerTag, relationship, touchpoint,
-                activity);
+                activity, pipeline, pipelineStage, pipelineSettings, deal, dealHistory, dealStageTotal, task);
     }
 }
