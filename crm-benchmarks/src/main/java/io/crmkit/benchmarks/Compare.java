@@ -463,25 +463,24 @@ public final class Compare {
     // ---- scenario 5 ----------------------------------------------------------------------------------------------
 
     private void leadScoring() throws RunnerException {
-        Optional<String> unavailable = LeadScoringBenchmark.unavailable();
-        if (unavailable.isPresent()) {
-            String message = "Scenario 5 (lead scoring) skipped: " + unavailable.get();
-            System.out.println(message);
-            report.notes.add(message);
-            return;
-        }
         ChainedOptionsBuilder b = timedOptions(LeadScoringBenchmark.class, "5-lead-scoring")
                 .addProfiler(GCProfiler.class)
                 .param("leads", String.valueOf(profile.leads()));
         Collection<RunResult> results = run(b, "5-lead-scoring");
-        Optional<RunResult> r = find(results, "score", null);
-        String figure = r.map(x -> {
+        String scenario = "5. Lead scoring, " + Report.count(profile.leads())
+                + " leads with 100 touchpoints each, 20-rule model";
+        report.row(scenario + ": `ScoringModel.score`", "—", scores(results, "score"), "—", "—", "—", "—");
+        report.row(scenario + ": `Leads.score` (in-memory storage)", "in-memory", scores(results, "scoreThroughApi"),
+                "—", "—", "—", "—");
+        report.notes.add(LeadScoringBenchmark.DESCRIPTION);
+    }
+
+    private static String scores(Collection<RunResult> results, String method) {
+        return find(results, method, null).map(x -> {
             Result<?> alloc = x.getSecondaryResults().get("gc.alloc.rate.norm");
             return Report.count(x.getPrimaryResult().getScore()) + " scores/s"
                     + (alloc == null ? "" : ", " + Report.bytes(alloc.getScore()));
-        }).orElse(missing("score"));
-        report.row("5. Lead scoring: leads with 100 touchpoints, 20-rule model", "—", figure, "—", "—", "—", "—");
-        report.notes.add(LeadScoringBenchmark.DESCRIPTION);
+        }).orElse(missing(method));
     }
 
     private static String[] params(List<Kind> dbs) {

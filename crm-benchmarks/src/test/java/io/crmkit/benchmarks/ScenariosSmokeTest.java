@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.crmkit.benchmarks.jpa.CrmTouchpointRow;
 import io.crmkit.benchmarks.support.RawTouchpoints;
+import io.crmkit.lead.LeadScore;
 import io.crmkit.pipeline.MoneyTotal;
 import io.crmkit.pipeline.PipelineSummary;
 import io.crmkit.pipeline.StageSummary;
@@ -148,6 +149,20 @@ class ScenariosSmokeTest {
         PipelineSummary result = benchmark.pipelineSummary(summary);
         assertThat(result.stages()).hasSize(8);
         assertThat(result.stages().stream().mapToLong(stage -> stage.totals().count()).sum()).isEqualTo(2_000);
+    }
+
+    @Test
+    void leadScoringScores() {
+        LeadScoringBenchmark benchmark = new LeadScoringBenchmark();
+        LeadScoringBenchmark.Leads leads = new LeadScoringBenchmark.Leads();
+        leads.leads = 5;
+        leads.load();
+        assertThat(leads.model.fitRules().size() + leads.model.engagementRules().size()).isEqualTo(20);
+        assertThat(leads.touchpoints).allSatisfy(list -> assertThat(list).hasSize(100));
+        LeadScore pure = benchmark.score(leads);
+        assertThat(pure.contributions()).isNotEmpty();
+        LeadScore stored = benchmark.scoreThroughApi(leads);
+        assertThat(stored.contributions()).isNotEmpty();
     }
 
     private static List<UUID> crmkitIds(Page<Touchpoint> page) {
