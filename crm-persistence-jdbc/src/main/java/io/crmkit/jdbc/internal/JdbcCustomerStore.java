@@ -315,10 +315,26 @@ public final class JdbcCustomerStore implements CustomerStore {
         return tx.read(tenant, "check which customers of tenant " + tenant + " exist", c -> {
             Set<CustomerId> found = new HashSet<>();
             String arrayType = dialect.uuidArrayType();
+            if (all.size() == 1) {
+                // one id (a timeline, a deal, a task): a primary key look-up on every database, where H2 would scan
+                // the tenant's customers for "= ANY"
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + tables.customer
+                        + " WHERE tenant_id = ? AND id = ?")) {
+                    ps.setString(1, tenant.value());
+                    dialect.setUuid(ps, 2, all.get(0).value());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(new CustomerId(dialect.getUuid(rs, "id")));
+                        }
+                    }
+                }
+                return found;
+            }
             if (arrayType != null) {
                 // One statement with one array parameter, whatever the number of ids: a batch of touchpoints checks
                 // up to a thousand customers per chunk, which as IN lists took two statements (and on H2 a scan
-                // comparing every row with every listed id).
+                // comparing every row with every listed id; "= ANY" scans the tenant's customers too, but looks
+                // each one up in the array's set).
                 UUID[] values = new UUID[all.size()];
                 for (int k = 0; k < values.length; k++) {
                     values[k] = all.get(k).value();
