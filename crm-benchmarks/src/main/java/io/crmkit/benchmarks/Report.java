@@ -85,7 +85,10 @@ final class Report {
         if (value >= 100) {
             return String.format(Locale.ROOT, "%,.0f×", value);
         }
-        return String.format(Locale.ROOT, value >= 10 ? "%.1f×" : "%.2f×", value);
+        if (value >= 0.01) {
+            return String.format(Locale.ROOT, value >= 10 ? "%.1f×" : "%.2f×", value);
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(2)).toPlainString() + "×";
     }
 
     static String bytes(double value) {
