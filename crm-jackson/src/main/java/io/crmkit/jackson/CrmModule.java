@@ -24,6 +24,7 @@ import io.crmkit.customer.PostalAddress;
 import io.crmkit.customer.RelatedCustomer;
 import io.crmkit.customer.Relationship;
 import io.crmkit.customer.RelationshipType;
+import io.crmkit.lead.Condition;
 import io.crmkit.shared.AttributeValue;
 import io.crmkit.shared.CrmException;
 import io.crmkit.shared.CustomerId;
@@ -67,6 +68,16 @@ import java.util.function.Function;
  *       ({@code {"type":"TouchpointRecorded","eventId":"...","tenantId":"...","occurredAt":"...",...}}); read them
  *       as {@link DomainEvent} to have the discriminator pick the class. The relationship events write their
  *       {@link RelationshipType} as {@code "relationshipType"}.</li>
+ *   <li>leads ({@link io.crmkit.lead.Lead}, its {@link io.crmkit.lead.LeadSource sources} and
+ *       {@link io.crmkit.lead.Attribution attribution}, BANT checklist, possible duplicates, conversion, status
+ *       history entries, {@link io.crmkit.lead.LeadScore scores} with their contributions) and a tenant's
+ *       {@link io.crmkit.lead.LeadSettings lead settings} (scoring model, fit and engagement rules, qualification rule
+ *       and policy) as objects named after their record components; scores, thresholds and points as decimal strings
+ *       that keep their scale ({@code "12.50"}); half-lives and windows as ISO-8601 durations ({@code "PT336H"});
+ *       a {@link Condition} as an object whose {@code "type"} is its record's simple name ({@code "Equals"},
+ *       {@code "And"}, ...), read back as that record. The lead events ({@code LeadCaptured}, {@code LeadAssigned},
+ *       {@code LeadStatusChanged}, {@code LeadQualified}, {@code LeadDisqualified}, {@code LeadScored},
+ *       {@code LeadConverted}) have the same event form as the others.</li>
  * </ul>
  *
  * <p>Reading refuses JSON that does not have these shapes, and values that break the domain's rules (an invalid
@@ -121,6 +132,13 @@ public final class CrmModule extends SimpleModule {
         register(RelatedCustomer.class, ValueCodecs.RELATED_CUSTOMER);
         register(Touchpoint.class, ValueCodecs.TOUCHPOINT);
         register(CustomerActivity.class, ValueCodecs.CUSTOMER_ACTIVITY);
+        for (LeadCodecs.Registration<?> lead : LeadCodecs.values()) {
+            register(lead);
+        }
+        register(Condition.class, LeadCodecs.CONDITION);
+        for (Class<?> subtype : Condition.class.getPermittedSubclasses()) {
+            narrow(subtype, LeadCodecs.CONDITION);
+        }
 
         register(DomainEvent.class, EventCodecs.ANY);
         for (EventCodecs.EventType<?> type : EventCodecs.TYPES.values()) {
@@ -130,6 +148,10 @@ public final class CrmModule extends SimpleModule {
 
     private <E extends DomainEvent> void registerEvent(EventCodecs.EventType<E> type) {
         register(type.type(), EventCodecs.codec(type));
+    }
+
+    private <T> void register(LeadCodecs.Registration<T> registration) {
+        register(registration.type(), registration.codec());
     }
 
     private <T> void register(Class<T> type, Codec<T> codec) {

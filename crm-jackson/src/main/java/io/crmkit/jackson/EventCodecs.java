@@ -112,6 +112,7 @@ final class EventCodecs {
                 in.enumValue("channel", Channel.class), in.enumValue("direction", Direction.class),
                 in.instant("touchpointOccurredAt"),
                 in.optUuid("leadId") == null ? null : new LeadId(in.optUuid("leadId")))));
+        LeadCodecs.addEvents(types);
         TYPES = Collections.unmodifiableMap(types);
     }
 

@@ -2,6 +2,7 @@ package io.crmkit.jdbc;
 
 import io.crmkit.jdbc.internal.Dialect;
 import io.crmkit.jdbc.internal.JdbcCustomerStore;
+import io.crmkit.jdbc.internal.JdbcLeadStore;
 import io.crmkit.jdbc.internal.JdbcRelationshipStore;
 import io.crmkit.jdbc.internal.JdbcTouchpointStore;
 import io.crmkit.jdbc.internal.SchemaMigrator;
@@ -13,6 +14,7 @@ import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.CustomerStore;
+import io.crmkit.spi.LeadStore;
 import io.crmkit.spi.RelationshipStore;
 import io.crmkit.spi.TouchpointStore;
 import io.crmkit.spi.UnitOfWork;
@@ -57,7 +59,7 @@ public final class JdbcCrmStorage implements CrmStorage {
     public static final String DEFAULT_PREFIX = "crm_";
     /** The default number of touchpoints written per statement. */
     public static final int DEFAULT_BATCH_SIZE = 500;
-    /** The largest batch size; a statement binds 17 parameters per touchpoint. */
+    /** The largest batch size; a statement binds 18 parameters per touchpoint. */
     public static final int MAX_BATCH_SIZE = 1000;
 
     private final Dialect dialect;
@@ -66,6 +68,7 @@ public final class JdbcCrmStorage implements CrmStorage {
     private final JdbcCustomerStore customers;
     private final JdbcRelationshipStore relationships;
     private final JdbcTouchpointStore touchpoints;
+    private final JdbcLeadStore leads;
 
     private JdbcCrmStorage(Builder builder) {
         this.dialect = detect(builder.dataSource);
@@ -75,6 +78,7 @@ public final class JdbcCrmStorage implements CrmStorage {
         this.customers = new JdbcCustomerStore(transactions, dialect, tables);
         this.relationships = new JdbcRelationshipStore(transactions, dialect, tables);
         this.touchpoints = new JdbcTouchpointStore(transactions, dialect, tables, builder.batchSize);
+        this.leads = new JdbcLeadStore(transactions, dialect, tables);
     }
 
     /**
@@ -117,6 +121,11 @@ public final class JdbcCrmStorage implements CrmStorage {
     @Override
     public TouchpointStore touchpoints() {
         return touchpoints;
+    }
+
+    @Override
+    public LeadStore leads() {
+        return leads;
     }
 
     @Override

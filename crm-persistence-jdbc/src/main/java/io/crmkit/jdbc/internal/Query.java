@@ -60,6 +60,11 @@ final class Query {
         return this;
     }
 
+    Query number(long value) {
+        parameters.add((ps, i) -> ps.setLong(i, value));
+        return this;
+    }
+
     Query instant(Instant value) {
         parameters.add((ps, i) -> dialect.setInstant(ps, i, value));
         return this;

@@ -1,0 +1,19 @@
+package io.crmkit.jdbc.kit;
+
+import io.crmkit.jdbc.testing.DatabaseKind;
+import io.crmkit.jdbc.testing.Databases;
+import io.crmkit.spi.CrmStorage;
+import io.crmkit.testkit.LeadStoreContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The JDBC storage on H2 keeps the {@link LeadStoreContract}. */
+class H2LeadStoreContractTest extends LeadStoreContract {
+
+    @RegisterExtension
+    static final Databases DATABASES = new Databases();
+
+    @Override
+    protected CrmStorage createStorage() {
+        return DATABASES.storage(DatabaseKind.H2);
+    }
+}
