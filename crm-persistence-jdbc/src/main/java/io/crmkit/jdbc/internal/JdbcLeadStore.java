@@ -228,15 +228,19 @@ public final class JdbcLeadStore implements LeadStore {
 
     /** The leads whose {@code column} is {@code key}: a range of {@code index}, in id order. */
     private List<Lead> findBy(TenantId tenant, String column, String index, String key, String what) {
+        Query q = findByQuery(tenant, column, index, key);
         return tx.read(tenant, "find leads of tenant " + tenant + " by " + what, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + tables.lead + " l"
-                    + dialect.indexHint(tables.index(index)) + " WHERE l.tenant_id = ? AND l." + column + " = ?"
-                    + dialect.orderBy("l.tenant_id, l." + column, "l.id"))) {
-                ps.setString(1, tenant.value());
-                ps.setString(2, key);
+            try (PreparedStatement ps = q.prepare(c)) {
                 return readAll(ps);
             }
         });
+    }
+
+    /** The look-up by e-mail key or E.164 number: a range of its index, in id order. */
+    Query findByQuery(TenantId tenant, String column, String index, String key) {
+        return new Query(dialect, "SELECT " + COLUMNS + " FROM " + tables.lead + " l"
+                + dialect.indexHint(tables.index(index)) + " WHERE l.tenant_id = ?").text(tenant.value())
+                .and("l." + column + " = ?").text(key).sql(dialect.orderBy("l.tenant_id, l." + column, "l.id"));
     }
 
     @Override
