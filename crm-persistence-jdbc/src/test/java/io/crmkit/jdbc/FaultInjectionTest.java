@@ -4,6 +4,8 @@ import static io.crmkit.jdbc.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmkit.Crm;
+import io.crmkit.TenantScope;
 import io.crmkit.customer.Customer;
 import io.crmkit.customer.EmailAddress;
 import io.crmkit.customer.EmailContact;
@@ -15,10 +17,22 @@ import io.crmkit.jdbc.testing.FaultyDataSource;
 import io.crmkit.jdbc.testing.FaultyDataSource.Fault;
 import io.crmkit.jdbc.testing.Fixtures;
 import io.crmkit.jdbc.testing.TestDatabase;
+import io.crmkit.lead.BantChecklist;
+import io.crmkit.lead.BantItem;
+import io.crmkit.lead.ConversionRequest;
+import io.crmkit.lead.Lead;
+import io.crmkit.lead.LeadCapture;
+import io.crmkit.lead.LeadChannel;
+import io.crmkit.lead.LeadSource;
+import io.crmkit.shared.LeadId;
+import io.crmkit.shared.Money;
 import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
+import io.crmkit.shared.UserId;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.touchpoint.Channel;
+import io.crmkit.touchpoint.Direction;
+import io.crmkit.touchpoint.NewTouchpoint;
 import io.crmkit.touchpoint.Touchpoint;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +55,8 @@ class FaultInjectionTest {
     static final Databases DATABASES = new Databases();
 
     private static final List<String> TABLES = List.of("crm_customer", "crm_customer_email", "crm_customer_phone",
-            "crm_customer_tag", "crm_relationship", "crm_touchpoint", "crm_customer_activity");
+            "crm_customer_tag", "crm_relationship", "crm_touchpoint", "crm_customer_activity", "crm_lead",
+            "crm_lead_status_history", "crm_lead_source", "crm_lead_sequence", "crm_lead_settings");
 
     static List<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
@@ -105,6 +120,36 @@ class FaultInjectionTest {
                 storage.touchpoints().insertAll(tenant, List.of(Fixtures.fullPurchase(tenant, lead.id(), "o-9")));
                 return null;
             });
+        });
+    }
+
+    /**
+     * A lead's conversion through {@link Crm}: the person customer (and its look-up rows), the organisation, the
+     * "works at" relationship, the person's lifecycle stage, the lead's touchpoints moved into the person's history
+     * with its activity row (counts, last touchpoint, last purchase), the converted lead and its history entry, all in
+     * one unit of work.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void a_lead_conversion_is_all_or_nothing(DatabaseKind kind, Fault fault) {
+        ConversionRequest request = ConversionRequest.builder().by(UserId.of("alice")).withOrganisation().build();
+        run(kind, fault, tenant -> {
+            TenantScope scope = Crm.builder().storage(DATABASES.storage(kind)).build().tenant(tenant);
+            Lead lead = scope.leads().capture(LeadCapture.builder(LeadSource.of(LeadChannel.WEB_FORM)
+                    .campaign("spring")).name("Tom", "Baker").company("Café Luna").companyDomain("cafe-luna.example")
+                    .email("tom@cafe-luna.example").phone("+44 7700 900456").sourceRef("webforms", "tom-1").build())
+                    .lead();
+            scope.touchpoints().record(NewTouchpoint.forLead(lead.id(), Channel.WEB_VISIT, Direction.INBOUND,
+                    T0).source("web", "visit-1").build());
+            scope.touchpoints().record(NewTouchpoint.forLead(lead.id(), Channel.PURCHASE, Direction.INBOUND,
+                    T0.plusSeconds(60)).purchase(Money.of("42.50", "EUR"), "1001").build());
+            scope.leads().acceptAsSalesQualified(lead.id(), UserId.of("alice"), new BantChecklist(
+                    BantItem.confirmed("yes"), BantItem.confirmed("yes"), BantItem.confirmed("yes"),
+                    BantItem.confirmed("yes")));
+            return List.of(lead.id(), tenant);
+        }, (storage, setUp) -> {
+            TenantId tenant = (TenantId) setUp.get(1);
+            Crm.builder().storage(storage).build().tenant(tenant).leads().convert((LeadId) setUp.get(0), request);
         });
     }
 
