@@ -15,6 +15,7 @@ import io.crmkit.lead.QualificationLevel;
 import io.crmkit.shared.ConcurrentModificationException;
 import io.crmkit.shared.CrmException;
 import io.crmkit.shared.CustomerId;
+import io.crmkit.shared.Ids;
 import io.crmkit.shared.LeadId;
 import io.crmkit.shared.NotFoundException;
 import io.crmkit.shared.RetryableStorageException;
@@ -173,7 +174,8 @@ public final class JdbcLeadStore implements LeadStore {
         dialect.setJson(ps, i++, lead.possibleDuplicates().any()
                 ? JsonColumns.POSSIBLE_DUPLICATES.write(lead.possibleDuplicates()) : null);
         dialect.setUuid(ps, i++, lead.customerId() == null ? null : lead.customerId().value());
-        dialect.setJson(ps, i++, lead.conversion() == null ? null : JsonColumns.LEAD_CONVERSION.write(lead.conversion()));
+        dialect.setJson(ps, i++, lead.conversion() == null ? null
+                : JsonColumns.LEAD_CONVERSION.write(lead.conversion()));
         dialect.setInstant(ps, i++, lead.createdAt());
         dialect.setInstant(ps, i++, lead.updatedAt());
         return i;
@@ -259,36 +261,45 @@ public final class JdbcLeadStore implements LeadStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
-        Query q = listQuery(tenant, query, after, limit);
+        List<Query> ranges = listQueries(tenant, query, after, limit);
         return tx.read(tenant, "list leads of tenant " + tenant, c -> {
-            try (PreparedStatement ps = q.prepare(c)) {
-                return Slice.of(readAll(ps), limit);
+            List<Lead> found = new ArrayList<>();
+            for (Query range : ranges) {
+                try (PreparedStatement ps = range.prepare(c)) {
+                    found.addAll(readAll(ps));
+                }
             }
+            if (ranges.size() > 1) {
+                found.sort((a, b) -> Ids.compare(a.id().value(), b.id().value()));
+                if (found.size() > limit + 1) {
+                    found = new ArrayList<>(found.subList(0, limit + 1));
+                }
+            }
+            return Slice.of(found, limit);
         });
     }
 
     /**
-     * The list query. Each status (or all of them) and owner is a range of an index in id order: the primary key,
-     * {@code lead_status_ix} (tenant, status, id), {@code lead_owner_ix} (tenant, owner, id) or
+     * The list's queries. Each status (or all of them) and owner is a range of an index in id order: the primary
+     * key, {@code lead_status_ix} (tenant, status, id), {@code lead_owner_ix} (tenant, owner, id) or
      * {@code lead_owner_status_ix} (tenant, owner, status, id). Several statuses are one such range each, at most
-     * {@code limit + 1} rows of each, put together with UNION ALL and ordered by id: the database sorts at most
-     * that many rows per status, never the tenant's leads.
+     * {@code limit + 1} leads of each, merged in id order by the caller: a page reads at most that many rows per
+     * status, never the tenant's leads. (One statement of UNION ALL would do the same, but H2 keeps the LIMIT of a
+     * UNION's branches from the first execution of a prepared statement.)
      */
-    Query listQuery(TenantId tenant, LeadQuery query, LeadId after, int limit) {
+    List<Query> listQueries(TenantId tenant, LeadQuery query, LeadId after, int limit) {
         List<LeadStatus> statuses = new ArrayList<>(query.statuses());
         statuses.sort(null);
-        if (statuses.size() <= 1) {
+        if (statuses.isEmpty()) {
+            statuses.add(null);
+        }
+        List<Query> ranges = new ArrayList<>();
+        for (LeadStatus status : statuses) {
             Query q = new Query(dialect, "");
-            listRange(q, tenant, statuses.isEmpty() ? null : statuses.get(0), query.owner(), after, limit);
-            return q;
+            listRange(q, tenant, status, query.owner(), after, limit);
+            ranges.add(q);
         }
-        Query q = new Query(dialect, "SELECT * FROM (");
-        for (int k = 0; k < statuses.size(); k++) {
-            q.sql(k == 0 ? "(" : " UNION ALL (");
-            listRange(q, tenant, statuses.get(k), query.owner(), after, limit);
-            q.sql(")");
-        }
-        return q.sql(") l ORDER BY l.id LIMIT ?").integer(limit + 1);
+        return ranges;
     }
 
     /** One range of a list index, in id order: at most {@code limit + 1} leads. */

@@ -36,13 +36,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The lead queries' plans (DESIGN.md §5), on skewed data with fresh statistics: 2,000 leads of a tenant (and 500 of a
- * neighbour), two thirds of them one owner's and nine in ten CONVERTED; 8,000 touchpoints, half of them one lead's
+ * neighbour), two thirds of them one owner's and four in five CONVERTED; 8,000 touchpoints, half of them one lead's
  * and a quarter one customer's; 300 history entries of one lead. Every selective lead list (all, by a rare status, by
  * an owner, by owner and status), a lead's history and a lead's timeline read a range of their index in its order:
  * no sort, no scan of the table; the look-ups by e-mail and phone read a range of theirs. (For an unselective filter,
  * such as the status most leads have, reading the primary key in order and skipping the few others is as good, and
- * databases may choose it.) A list of several statuses reads one such range per status and sorts only what those
- * ranges gave (at most a page per status).
+ * databases may choose it.) A list of several statuses reads one such range per status (at most a page of each).
  */
 class LeadQueryPlanTest {
 
@@ -106,16 +105,23 @@ class LeadQueryPlanTest {
         Touchpoint deep = storage.touchpoints().leadTimeline(tenant, bigLead, TimelineQuery.ALL, null, 2000).items()
                 .get(1999);
 
-        expectIndexInOrder(db, "crm_lead_pk", leads.listQuery(tenant, LeadQuery.ALL, middle, 50));
-        expectIndexInOrder(db, "crm_lead_status_ix", leads.listQuery(tenant,
-                LeadQuery.inStatus(LeadStatus.NURTURING), middle, 50));
-        expectIndexInOrder(db, "crm_lead_owner_ix", leads.listQuery(tenant,
-                LeadQuery.ALL.ownedBy(UserId.of("owner-3")), null, 50));
-        expectIndexInOrder(db, "crm_lead_owner_status_ix", leads.listQuery(tenant,
-                LeadQuery.inStatus(LeadStatus.NEW).ownedBy(bigOwner), middle, 50));
-        expectRangePerBranch(db, "crm_lead_status_ix", 4, leads.listQuery(tenant, LeadQuery.OPEN, middle, 50));
-        expectRangePerBranch(db, "crm_lead_owner_status_ix", 4, leads.listQuery(tenant,
-                LeadQuery.OPEN.ownedBy(bigOwner), null, 50));
+        expectIndexInOrder(db, "crm_lead_pk", single(leads.listQueries(tenant, LeadQuery.ALL, middle, 10)));
+        expectIndexInOrder(db, "crm_lead_status_ix", single(leads.listQueries(tenant,
+                LeadQuery.inStatus(LeadStatus.NURTURING), middle, 10)));
+        expectIndexInOrder(db, "crm_lead_owner_ix", single(leads.listQueries(tenant,
+                LeadQuery.ALL.ownedBy(UserId.of("owner-3")), null, 10)));
+        expectIndexInOrder(db, "crm_lead_owner_status_ix", single(leads.listQueries(tenant,
+                LeadQuery.inStatus(LeadStatus.NEW).ownedBy(bigOwner), middle, 10)));
+        List<Query> open = leads.listQueries(tenant, LeadQuery.OPEN, middle, 10);
+        assertThat(open).hasSize(4);
+        for (Query range : open) {
+            expectIndexInOrder(db, "crm_lead_status_ix", range);
+        }
+        List<Query> ownersOpen = leads.listQueries(tenant, LeadQuery.OPEN.ownedBy(bigOwner), null, 10);
+        assertThat(ownersOpen).hasSize(4);
+        for (Query range : ownersOpen) {
+            expectIndexInOrder(db, "crm_lead_owner_status_ix", range);
+        }
         expectIndexRange(db, "crm_lead_email_ix", leads.findByQuery(tenant, "email_key", "lead_email_ix",
                 EmailAddress.parse("shared@example.com").matchKey()));
         expectIndexRange(db, "crm_lead_phone_ix", leads.findByQuery(tenant, "phone_e164", "lead_phone_ix",
@@ -131,13 +137,13 @@ class LeadQueryPlanTest {
     }
 
     /**
-     * Lead {@code i} of the data set: two thirds of them the big owner's; nine in ten CONVERTED, the rest in the
-     * other statuses; a tenth share one e-mail address, a tenth one phone number.
+     * Lead {@code i} of the data set: two thirds of them the big owner's, the others five owners'; four in five
+     * CONVERTED, the rest in the four open statuses; a tenth share one e-mail address, a tenth one phone number.
      */
     private static Lead planLead(TenantId tenant, int i, UserId bigOwner) {
         Lead lead = LeadFixtures.minimalLead(tenant, i % 10 == 0 ? "shared@example.com" : "l" + i + "@example.com");
-        LeadStatus status = i % 10 == 9 ? LeadStatus.values()[i / 10 % 4] : LeadStatus.CONVERTED;
-        Lead.Builder b = lead.toBuilder().owner(i % 3 != 0 ? bigOwner : UserId.of("owner-" + i % 50))
+        LeadStatus status = i % 5 == 4 ? LeadStatus.values()[i / 5 % 4] : LeadStatus.CONVERTED;
+        Lead.Builder b = lead.toBuilder().owner(i % 3 != 0 ? bigOwner : UserId.of("owner-" + i % 5))
                 .phone(i % 10 == 1 ? PhoneNumber.ofE164("+442079460958") : null);
         if (status == LeadStatus.CONVERTED) {
             CustomerId became = Fixtures.customerId();
@@ -228,29 +234,8 @@ class LeadQueryPlanTest {
         }
     }
 
-    /**
-     * Checks that each of the {@code branches} of a UNION ALL reads a range of {@code index} in its order; only the
-     * outer ORDER BY sorts (the at most {@code branches × (limit + 1)} rows the branches gave).
-     */
-    private static void expectRangePerBranch(TestDatabase db, String index, int branches, Query query)
-            throws SQLException {
-        List<String> plan = explain(db, query);
-        String text = query.sql() + "\n" + String.join("\n", plan);
-        String lower = text.toLowerCase(Locale.ROOT);
-        switch (db.kind()) {
-            case POSTGRESQL:
-                assertThat(lower.split("index scan using " + index + " ", -1)).as(text).hasSize(branches + 1);
-                assertThat(lower).as(text).doesNotContain("seq scan");
-                break;
-            case MARIADB:
-                long ranges = plan.stream().map(l -> l.toLowerCase(Locale.ROOT))
-                        .filter(l -> l.contains("table=l ") && l.contains("key=" + index + " ")
-                                && !l.contains("filesort") && !l.contains("type=all ")).count();
-                assertThat(ranges).as(text).isEqualTo(branches);
-                break;
-            default:
-                assertThat(lower.split("/\\* public\\." + index + ":", -1)).as(text).hasSize(branches + 1);
-                assertThat(lower.split("/\\* index sorted \\*/", -1)).as(text).hasSize(branches + 1);
-        }
+    private static Query single(List<Query> queries) {
+        assertThat(queries).hasSize(1);
+        return queries.get(0);
     }
 }

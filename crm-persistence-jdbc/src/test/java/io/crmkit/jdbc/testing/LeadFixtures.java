@@ -131,7 +131,12 @@ public final class LeadFixtures {
     /** A touchpoint of {@code lead} of {@code channel} at {@code at}, with an optional source. */
     public static Touchpoint leadTouchpoint(TenantId tenant, LeadId lead, Channel channel, Instant at,
                                             String externalId) {
-        return new Touchpoint(new TouchpointId(Fixtures.nextId()), tenant, null, lead, channel,
+        return leadTouchpoint(tenant, lead, channel, at, externalId, new TouchpointId(Fixtures.nextId()));
+    }
+
+    public static Touchpoint leadTouchpoint(TenantId tenant, LeadId lead, Channel channel, Instant at,
+                                            String externalId, TouchpointId id) {
+        return new Touchpoint(id, tenant, null, lead, channel,
                 channel.ordinal() % 2 == 0 ? Direction.INBOUND : Direction.OUTBOUND, at, T0, null, null, null, null,
                 Map.of(), channel == Channel.PURCHASE ? new Purchase(Money.of("9.99", "EUR"), null) : null,
                 externalId == null ? null : SourceRef.of("test", externalId));

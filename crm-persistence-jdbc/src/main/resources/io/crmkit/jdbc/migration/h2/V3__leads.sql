@@ -103,7 +103,8 @@ ALTER TABLE ${prefix}touchpoint ALTER COLUMN customer_id SET NULL;
 ALTER TABLE ${prefix}touchpoint ADD COLUMN lead_id uuid;
 ALTER TABLE ${prefix}touchpoint ADD CONSTRAINT ${prefix}touchpoint_party_ck
     CHECK ((customer_id IS NULL) <> (lead_id IS NULL));
-CREATE INDEX ${prefix}touchpoint_lead_timeline_ix ON ${prefix}touchpoint (tenant_id, lead_id, occurred_at DESC, id DESC);
+CREATE INDEX ${prefix}touchpoint_lead_timeline_ix
+    ON ${prefix}touchpoint (tenant_id, lead_id, occurred_at DESC, id DESC);
 
 -- Matching a converted lead's company: organisations by domain and by name ignoring case. organisation_name_key is
 -- written by crmkit (each character upper- then lower-cased, as Java's equalsIgnoreCase compares); rows of version 1

@@ -102,7 +102,8 @@ CREATE TABLE ${prefix}lead_settings (
 -- A touchpoint belongs to a customer or to a lead, never both; a lead's timeline is a range of its own index.
 ALTER TABLE ${prefix}touchpoint MODIFY customer_id binary(16) NULL, ADD COLUMN lead_id binary(16) NULL,
     ADD CONSTRAINT ${prefix}touchpoint_party_ck CHECK ((customer_id IS NULL) <> (lead_id IS NULL));
-CREATE INDEX ${prefix}touchpoint_lead_timeline_ix ON ${prefix}touchpoint (tenant_id, lead_id, occurred_at DESC, id DESC);
+CREATE INDEX ${prefix}touchpoint_lead_timeline_ix
+    ON ${prefix}touchpoint (tenant_id, lead_id, occurred_at DESC, id DESC);
 
 -- Matching a converted lead's company: organisations by domain and by name ignoring case. organisation_name_key is
 -- written by crmkit (each character upper- then lower-cased, as Java's equalsIgnoreCase compares); rows of version 1
