@@ -278,8 +278,34 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         }
     }
 
-    /** H2: a batch of single-row inserts guarded by NOT EXISTS; the update counts say which were stored. */
+    /**
+     * H2: a batch of single-row inserts guarded by NOT EXISTS; the update counts say which were stored. Rows without a
+     * source (which nothing can duplicate) are a batch of plain inserts: H2 does not read the source index for
+     * {@code source_system = NULL}, and the guard would read the tenant's whole range of it for every row.
+     */
     private Set<UUID> insertSkippingDuplicatesH2(Connection c, List<Touchpoint> chunk) throws SQLException {
+        List<Touchpoint> unsourced = new ArrayList<>();
+        List<Touchpoint> sourced = new ArrayList<>();
+        for (Touchpoint t : chunk) {
+            (t.source() == null ? unsourced : sourced).add(t);
+        }
+        Set<UUID> inserted = new HashSet<>();
+        if (!unsourced.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + tables.touchpoint + " (" + COLUMNS
+                    + ") VALUES " + row())) {
+                for (Touchpoint t : unsourced) {
+                    bindRow(ps, 1, t);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                for (Touchpoint t : unsourced) {
+                    inserted.add(t.id().value());
+                }
+            }
+        }
+        if (sourced.isEmpty()) {
+            return inserted;
+        }
         StringBuilder select = new StringBuilder();
         for (int k = 0; k < COLUMN_COUNT; k++) {
             select.append(k == 0 ? "" : ", ").append("CAST(? AS ").append(H2_TYPES[k]).append(')');
@@ -288,18 +314,17 @@ public final class JdbcTouchpointStore implements TouchpointStore {
                 + " WHERE NOT EXISTS (SELECT 1 FROM " + tables.touchpoint + " x WHERE x.tenant_id = ?"
                 + " AND x.source_system = ? AND x.source_external_id = ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Touchpoint t : chunk) {
+            for (Touchpoint t : sourced) {
                 int i = bindRow(ps, 1, t);
                 ps.setString(i++, t.tenantId().value());
-                setText(ps, i++, t.source() == null ? null : t.source().system());
-                setText(ps, i, t.source() == null ? null : t.source().externalId());
+                setText(ps, i++, t.source().system());
+                setText(ps, i, t.source().externalId());
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
-            Set<UUID> inserted = new HashSet<>();
             for (int k = 0; k < counts.length; k++) {
                 if (counts[k] > 0) {
-                    inserted.add(chunk.get(k).id().value());
+                    inserted.add(sourced.get(k).id().value());
                 }
             }
             return inserted;
