@@ -20,33 +20,14 @@ public interface CrmStorage {
     /** The leads, their status history, capture source keys, settings and assignment sequences. */
     LeadStore leads();
 
-    /**
-     * The pipelines and the tenants' pipeline settings. The default throws: an adapter that stores pipelines, deals
-     * and tasks overrides all three ({@link #pipelines()}, {@link #deals()}, {@link #tasks()}).
-     *
-     * @throws UnsupportedOperationException if this adapter does not store pipelines
-     */
-    default PipelineStore pipelines() {
-        throw new UnsupportedOperationException(getClass().getName() + " does not store pipelines, deals and tasks");
-    }
+    /** The pipelines and the tenants' pipeline settings. */
+    PipelineStore pipelines();
 
-    /**
-     * The deals and their stage histories.
-     *
-     * @throws UnsupportedOperationException if this adapter does not store deals
-     */
-    default DealStore deals() {
-        throw new UnsupportedOperationException(getClass().getName() + " does not store pipelines, deals and tasks");
-    }
+    /** The deals and their stage histories. */
+    DealStore deals();
 
-    /**
-     * The tasks.
-     *
-     * @throws UnsupportedOperationException if this adapter does not store tasks
-     */
-    default TaskStore tasks() {
-        throw new UnsupportedOperationException(getClass().getName() + " does not store pipelines, deals and tasks");
-    }
+    /** The tasks. */
+    TaskStore tasks();
 
     /**
      * Runs {@code work} as one unit of work of {@code tenant}: everything it writes commits together, or, if it

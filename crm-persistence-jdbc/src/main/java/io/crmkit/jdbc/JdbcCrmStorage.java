@@ -2,8 +2,11 @@ package io.crmkit.jdbc;
 
 import io.crmkit.jdbc.internal.Dialect;
 import io.crmkit.jdbc.internal.JdbcCustomerStore;
+import io.crmkit.jdbc.internal.JdbcDealStore;
 import io.crmkit.jdbc.internal.JdbcLeadStore;
+import io.crmkit.jdbc.internal.JdbcPipelineStore;
 import io.crmkit.jdbc.internal.JdbcRelationshipStore;
+import io.crmkit.jdbc.internal.JdbcTaskStore;
 import io.crmkit.jdbc.internal.JdbcTouchpointStore;
 import io.crmkit.jdbc.internal.SchemaMigrator;
 import io.crmkit.jdbc.internal.SqlErrors;
@@ -14,8 +17,11 @@ import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.CustomerStore;
+import io.crmkit.spi.DealStore;
 import io.crmkit.spi.LeadStore;
+import io.crmkit.spi.PipelineStore;
 import io.crmkit.spi.RelationshipStore;
+import io.crmkit.spi.TaskStore;
 import io.crmkit.spi.TouchpointStore;
 import io.crmkit.spi.UnitOfWork;
 import java.sql.Connection;
@@ -69,6 +75,9 @@ public final class JdbcCrmStorage implements CrmStorage {
     private final JdbcRelationshipStore relationships;
     private final JdbcTouchpointStore touchpoints;
     private final JdbcLeadStore leads;
+    private final JdbcPipelineStore pipelines;
+    private final JdbcDealStore deals;
+    private final JdbcTaskStore tasks;
 
     private JdbcCrmStorage(Builder builder) {
         this.dialect = detect(builder.dataSource);
@@ -79,6 +88,9 @@ public final class JdbcCrmStorage implements CrmStorage {
         this.relationships = new JdbcRelationshipStore(transactions, dialect, tables);
         this.touchpoints = new JdbcTouchpointStore(transactions, dialect, tables, builder.batchSize);
         this.leads = new JdbcLeadStore(transactions, dialect, tables);
+        this.pipelines = new JdbcPipelineStore(transactions, dialect, tables);
+        this.deals = new JdbcDealStore(transactions, dialect, tables);
+        this.tasks = new JdbcTaskStore(transactions, dialect, tables);
     }
 
     /**
@@ -126,6 +138,21 @@ public final class JdbcCrmStorage implements CrmStorage {
     @Override
     public LeadStore leads() {
         return leads;
+    }
+
+    @Override
+    public PipelineStore pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public DealStore deals() {
+        return deals;
+    }
+
+    @Override
+    public TaskStore tasks() {
+        return tasks;
     }
 
     @Override

@@ -19,10 +19,19 @@ import io.crmkit.lead.LeadChannel;
 import io.crmkit.lead.LeadQuery;
 import io.crmkit.lead.LeadSource;
 import io.crmkit.lead.RoundRobinAssignment;
+import io.crmkit.pipeline.Deal;
+import io.crmkit.pipeline.DealChangeKind;
+import io.crmkit.pipeline.DealHistoryEntry;
+import io.crmkit.pipeline.DealTotals;
+import io.crmkit.pipeline.Pipeline;
 import io.crmkit.shared.ConcurrentModificationException;
 import io.crmkit.shared.CustomerId;
+import io.crmkit.shared.DealId;
+import io.crmkit.shared.Money;
 import io.crmkit.shared.NotFoundException;
+import io.crmkit.shared.PipelineId;
 import io.crmkit.shared.RetryableStorageException;
+import io.crmkit.shared.StageId;
 import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.TouchpointId;
@@ -30,23 +39,30 @@ import io.crmkit.shared.UserId;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.IngestOutcome;
 import io.crmkit.spi.Slice;
+import io.crmkit.task.Task;
 import io.crmkit.touchpoint.Channel;
 import io.crmkit.touchpoint.CustomerActivity;
 import io.crmkit.touchpoint.SourceRef;
 import io.crmkit.touchpoint.TimelineQuery;
 import io.crmkit.touchpoint.Touchpoint;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -278,6 +294,220 @@ class ConcurrencyTest {
         assertThat(lead.owner()).isEqualTo(UserId.of("ann"));
         assertThat(storage.leads().nextInSequence(tenant, "round-robin:sales"))
                 .as("the rotation turned once, by the capture that stored the lead").isEqualTo(2);
+    }
+
+    /**
+     * Six threads keep moving one deal between two stages, each move a unit of work (deal update and history entry)
+     * based on the deal as the thread last read it, until each has made four moves: of every version exactly one
+     * move wins, the others are refused and re-read; the history holds every move, each based on the one before.
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void of_many_threads_moving_one_deal_exactly_one_wins_each_version_and_the_history_is_complete(DatabaseKind kind)
+            throws Exception {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        PipelineId pipeline = Fixtures.pipelineId();
+        StageId a = Fixtures.stageId();
+        StageId b = Fixtures.stageId();
+        Deal v1 = Fixtures.openDeal(tenant, pipeline, a, Money.of("999.99", "EUR"));
+        storage.inTransaction(tenant, tx -> {
+            storage.deals().insert(tenant, v1);
+            storage.deals().append(tenant, Fixtures.opened(v1));
+            return null;
+        });
+        int threads = 6;
+        int movesEach = 4;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Callable<List<Deal>>> tasks = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int probability = 10 + t; // every thread's moves are its own: the history shows whose move won
+            tasks.add(() -> {
+                start.await();
+                List<Deal> won = new ArrayList<>();
+                while (won.size() < movesEach) {
+                    Deal current = storage.deals().find(tenant, v1.id()).orElseThrow();
+                    Deal next = Fixtures.moved(current, current.stageId().equals(a) ? b : a, probability,
+                            current.updatedAt().plusSeconds(1));
+                    try {
+                        storage.inTransaction(tenant, tx -> {
+                            storage.deals().update(tenant, next);
+                            storage.deals().append(tenant, DealHistoryEntry.of(current, next,
+                                    DealChangeKind.STAGE_CHANGED, Fixtures.BOB));
+                            return null;
+                        });
+                        won.add(next);
+                    } catch (ConcurrentModificationException | RetryableStorageException e) {
+                        // somebody else's move of this version won (or a lock wait timed out): read again
+                    }
+                }
+                return won;
+            });
+        }
+        List<Deal> winners = new ArrayList<>();
+        runAll(tasks).forEach(winners::addAll);
+
+        int moves = threads * movesEach;
+        assertThat(winners).extracting(Deal::version).as("one winner per version")
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(2, moves + 1).boxed().toList());
+        Deal last = winners.stream().filter(d -> d.version() == moves + 1).findFirst().orElseThrow();
+        assertThat(storage.deals().find(tenant, v1.id())).contains(last);
+        List<DealHistoryEntry> history = storage.deals().history(tenant, v1.id(), null, 100).items();
+        assertThat(history).extracting(DealHistoryEntry::version)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, moves + 1).map(v -> moves + 2 - v).boxed()
+                        .toList());
+        for (int i = 0; i + 1 < history.size(); i++) {
+            assertThat(history.get(i).before()).as("entry %d is based on entry %d", history.get(i).version(),
+                    history.get(i + 1).version()).isEqualTo(history.get(i + 1).after());
+        }
+        assertThat(history.get(0).after()).isEqualTo(last.snapshot());
+        assertThat(storage.deals().stageTotals(tenant, pipeline))
+                .isEqualTo(Map.of(last.stageId(), DealTotals.of(List.of(last))));
+    }
+
+    /**
+     * Eight threads change deals of their own in one pipeline at the same time: moves between stages (one of them
+     * new, so that its totals rows are created concurrently), amount changes and currency changes all add to the same
+     * few totals rows. Afterwards the totals equal a recomputation from the deals, exactly.
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void concurrent_saves_of_different_deals_keep_the_stage_totals_exact(DatabaseKind kind) throws Exception {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        PipelineId pipeline = Fixtures.pipelineId();
+        List<StageId> stages = List.of(Fixtures.stageId(), Fixtures.stageId(), Fixtures.stageId());
+        List<String> currencies = List.of("EUR", "JPY", "BHD");
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        Map<DealId, Deal> finals = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger retries = new AtomicInteger();
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            java.util.Random random = new java.util.Random(t);
+            List<Deal> own = new ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                Deal deal = Fixtures.openDeal(tenant, pipeline, stages.get(0), Money.of("10.00", "EUR"));
+                storage.deals().insert(tenant, deal);
+                own.add(deal);
+            }
+            tasks.add(() -> {
+                start.await();
+                for (int step = 0; step < 12; step++) {
+                    int k = random.nextInt(own.size());
+                    Deal current = own.get(k);
+                    Currency currency = Currency.getInstance(currencies.get(random.nextInt(currencies.size())));
+                    Money amount = Money.of(BigDecimal.valueOf(random.nextInt(1_000_000),
+                            currency.getDefaultFractionDigits()), currency);
+                    Deal moved = Fixtures.moved(current, stages.get(random.nextInt(stages.size())),
+                            random.nextInt(101), current.updatedAt().plusSeconds(1));
+                    Deal next = moved.withAmount(amount, moved.updatedAt());
+                    Deal saved = new Deal(next.id(), tenant, current.version() + 1, next.name(), next.customerId(),
+                            next.owner(), next.amount(), next.expectedCloseDate(), pipeline, next.stageId(),
+                            next.status(), next.probability(), next.probabilityOverridden(), next.stageEnteredAt(),
+                            null, null, null, null, null, next.createdAt(), next.updatedAt());
+                    while (true) {
+                        try {
+                            storage.deals().update(tenant, saved);
+                            break;
+                        } catch (RetryableStorageException e) {
+                            retries.incrementAndGet(); // a deadlock or lock time-out: run it again, as a host would
+                        }
+                    }
+                    own.set(k, saved);
+                }
+                own.forEach(d -> finals.put(d.id(), d));
+                return null;
+            });
+        }
+        runAll(tasks);
+
+        Map<StageId, List<Deal>> byStage = new HashMap<>();
+        finals.values().forEach(d -> byStage.computeIfAbsent(d.stageId(), s -> new ArrayList<>()).add(d));
+        Map<StageId, DealTotals> expected = new HashMap<>();
+        byStage.forEach((stage, list) -> expected.put(stage, DealTotals.of(list)));
+        assertThat(finals).hasSize(threads * 3);
+        assertThat(storage.deals().stageTotals(tenant, pipeline)).isEqualTo(expected);
+    }
+
+    /**
+     * A unit of work whose reads began before another one committed (MariaDB's REPEATABLE READ then reads an older
+     * snapshot) still decides on the latest committed rows: an entry below the newest committed one is refused, and a
+     * stale update of a pipeline or task committed meanwhile is a concurrent modification, not "not found".
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_unit_of_work_with_an_older_snapshot_decides_on_the_latest_committed_rows(DatabaseKind kind)
+            throws Exception {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        Deal deal = Fixtures.openDeal(tenant, Fixtures.pipelineId(), Fixtures.stageId(), Money.of("5.00", "EUR"));
+        storage.inTransaction(tenant, tx -> {
+            storage.deals().insert(tenant, deal);
+            storage.deals().append(tenant, Fixtures.opened(deal));
+            return null;
+        });
+        Deal v2 = Fixtures.moved(deal, Fixtures.stageId(), 40, Fixtures.T0.plusSeconds(1));
+        Deal v3 = Fixtures.moved(v2, deal.stageId(), 30, Fixtures.T0.plusSeconds(2));
+        Pipeline pipeline = Fixtures.minimalPipeline(tenant);
+        Task task = Fixtures.task(tenant, Fixtures.ALICE, Fixtures.T0);
+        CountDownLatch snapshotTaken = new CountDownLatch(1);
+        CountDownLatch othersCommitted = new CountDownLatch(1);
+        CompletableFuture<List<Throwable>> late = CompletableFuture.supplyAsync(() -> storage.inTransaction(tenant,
+                tx -> {
+                    storage.deals().history(tenant, deal.id(), null, 10); // the snapshot begins here
+                    storage.pipelines().find(tenant, pipeline.id());
+                    storage.tasks().find(tenant, task.id());
+                    snapshotTaken.countDown();
+                    await(othersCommitted);
+                    List<Throwable> refusals = new ArrayList<>();
+                    refusals.add(refusal(() -> storage.deals().append(tenant, DealHistoryEntry.of(deal, v2,
+                            DealChangeKind.STAGE_CHANGED, Fixtures.BOB))));
+                    refusals.add(refusal(() -> storage.pipelines().update(tenant, new Pipeline(pipeline.id(), tenant,
+                            3, "Stale", pipeline.policy(), pipeline.stages(), pipeline.createdAt(),
+                            pipeline.updatedAt()))));
+                    refusals.add(refusal(() -> storage.tasks().update(tenant, new Task(task.id(), tenant, 3, "Stale",
+                            null, task.dueAt(), task.assignee(), task.priority(), null, null, null, task.status(),
+                            null, null, task.createdAt(), task.updatedAt()))));
+                    return refusals;
+                }));
+        await(snapshotTaken);
+        storage.inTransaction(tenant, tx -> {
+            storage.deals().append(tenant, DealHistoryEntry.of(v2, v3, DealChangeKind.STAGE_CHANGED,
+                    Fixtures.ALICE));
+            storage.pipelines().insert(tenant, pipeline);
+            storage.tasks().insert(tenant, task);
+            return null;
+        });
+        othersCommitted.countDown();
+
+        List<Throwable> refusals = late.get(60, TimeUnit.SECONDS);
+        assertThat(refusals.get(0)).isInstanceOf(StorageException.class)
+                .hasMessageContaining("already has an entry of version 3");
+        assertThat(refusals.get(1)).isInstanceOf(ConcurrentModificationException.class);
+        assertThat(refusals.get(2)).isInstanceOf(ConcurrentModificationException.class);
+        assertThat(storage.deals().history(tenant, deal.id(), null, 10).items())
+                .extracting(DealHistoryEntry::version).containsExactly(3L, 1L);
+    }
+
+    private static Throwable refusal(Runnable call) {
+        try {
+            call.run();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other unit of work did not get there");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {

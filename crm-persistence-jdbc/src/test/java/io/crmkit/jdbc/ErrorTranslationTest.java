@@ -8,11 +8,15 @@ import io.crmkit.jdbc.testing.DatabaseKind;
 import io.crmkit.jdbc.testing.Databases;
 import io.crmkit.jdbc.testing.Fixtures;
 import io.crmkit.jdbc.testing.TestDatabase;
+import io.crmkit.pipeline.Deal;
+import io.crmkit.pipeline.Pipeline;
 import io.crmkit.shared.CrmException;
+import io.crmkit.shared.Money;
 import io.crmkit.shared.RetryableStorageException;
 import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.spi.CrmStorage;
+import io.crmkit.task.Task;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,6 +53,58 @@ class ErrorTranslationTest {
         storage.relationships().insert(tenant, relationship);
         assertThatThrownBy(() -> storage.relationships().insert(tenant, relationship))
                 .isExactlyInstanceOf(StorageException.class).hasMessageContaining("already exists");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_duplicate_pipeline_deal_task_or_history_version_is_a_storage_exception_naming_it(DatabaseKind kind) {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        Pipeline pipeline = Fixtures.minimalPipeline(tenant);
+        storage.pipelines().insert(tenant, pipeline);
+        Deal deal = Fixtures.openDeal(tenant, pipeline.id(), pipeline.stages().get(0).id(), Money.of("1.00", "EUR"));
+        storage.deals().insert(tenant, deal);
+        storage.deals().append(tenant, Fixtures.opened(deal));
+        Task task = Fixtures.task(tenant, Fixtures.ALICE, Fixtures.T0);
+        storage.tasks().insert(tenant, task);
+
+        assertThatThrownBy(() -> storage.pipelines().insert(tenant, pipeline))
+                .isExactlyInstanceOf(StorageException.class)
+                .hasMessage("Pipeline " + pipeline.id() + " already exists");
+        assertThatThrownBy(() -> storage.deals().insert(tenant, deal))
+                .isExactlyInstanceOf(StorageException.class).hasMessage("Deal " + deal.id() + " already exists");
+        assertThatThrownBy(() -> storage.tasks().insert(tenant, task))
+                .isExactlyInstanceOf(StorageException.class).hasMessage("Task " + task.id() + " already exists");
+        assertThatThrownBy(() -> storage.deals().append(tenant, Fixtures.opened(deal)))
+                .isExactlyInstanceOf(StorageException.class)
+                .hasMessage("the history of deal " + deal.id() + " already has an entry of version 1; history is"
+                        + " append-only");
+        // and in a unit of work that goes on after the refusal (PostgreSQL would refuse every later statement of a
+        // transaction whose statement failed): the refusals are decided without a failing statement
+        storage.inTransaction(tenant, tx -> {
+            assertThatThrownBy(() -> storage.deals().insert(tenant, deal)).isInstanceOf(StorageException.class);
+            assertThatThrownBy(() -> storage.tasks().insert(tenant, task)).isInstanceOf(StorageException.class);
+            assertThatThrownBy(() -> storage.deals().append(tenant, Fixtures.opened(deal)))
+                    .isInstanceOf(StorageException.class);
+            assertThat(storage.deals().find(tenant, deal.id())).contains(deal);
+            return null;
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_stored_deal_that_crmkit_cannot_read_is_a_storage_exception_naming_it(DatabaseKind kind) {
+        TestDatabase db = DATABASES.database(kind);
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        Deal deal = Fixtures.openDeal(tenant, Fixtures.pipelineId(), Fixtures.stageId(), Money.of("1.00", "EUR"));
+        storage.deals().insert(tenant, deal);
+        db.execute("UPDATE crm_deal SET currency = 'XXX' WHERE tenant_id = '" + tenant.value() + "'");
+
+        assertThatThrownBy(() -> storage.deals().find(tenant, deal.id()))
+                .isExactlyInstanceOf(StorageException.class)
+                .hasMessageContaining("the stored deal " + deal.id() + " cannot be read")
+                .hasCauseInstanceOf(CrmException.class);
     }
 
     @ParameterizedTest

@@ -24,12 +24,22 @@ import io.crmkit.lead.Lead;
 import io.crmkit.lead.LeadCapture;
 import io.crmkit.lead.LeadChannel;
 import io.crmkit.lead.LeadSource;
+import io.crmkit.pipeline.Deal;
+import io.crmkit.pipeline.DealChangeKind;
+import io.crmkit.pipeline.DealHistoryEntry;
+import io.crmkit.pipeline.FollowUp;
+import io.crmkit.pipeline.Pipeline;
+import io.crmkit.pipeline.ProbabilityOnStageChange;
+import io.crmkit.pipeline.Stage;
 import io.crmkit.shared.LeadId;
 import io.crmkit.shared.Money;
 import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.UserId;
 import io.crmkit.spi.CrmStorage;
+import io.crmkit.task.Task;
+import io.crmkit.task.TaskPriority;
+import io.crmkit.task.TaskStatus;
 import io.crmkit.touchpoint.Channel;
 import io.crmkit.touchpoint.Direction;
 import io.crmkit.touchpoint.NewTouchpoint;
@@ -55,8 +65,10 @@ class FaultInjectionTest {
     static final Databases DATABASES = new Databases();
 
     private static final List<String> TABLES = List.of("crm_customer", "crm_customer_email", "crm_customer_phone",
-            "crm_customer_tag", "crm_relationship", "crm_touchpoint", "crm_customer_activity", "crm_lead",
-            "crm_lead_status_history", "crm_lead_source", "crm_lead_sequence", "crm_lead_settings");
+            "crm_customer_tag", "crm_relationship", "crm_touchpoint", "crm_customer_activity", "crm_pipeline",
+            "crm_pipeline_stage", "crm_pipeline_settings", "crm_deal", "crm_deal_history", "crm_deal_stage_total",
+            "crm_task", "crm_lead", "crm_lead_status_history", "crm_lead_source", "crm_lead_sequence",
+            "crm_lead_settings");
 
     static List<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
@@ -121,6 +133,54 @@ class FaultInjectionTest {
                 return null;
             });
         });
+    }
+
+    /** A deal moved into a stage with a follow-up: the deal, its stage totals, its history and the new task. */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void a_deal_move_with_its_history_entry_and_follow_up_task_is_all_or_nothing(DatabaseKind kind, Fault fault) {
+        run(kind, fault, FaultInjectionTest::dealInItsPipeline, (storage, setUp) -> {
+            Pipeline pipeline = (Pipeline) setUp.get(0);
+            Deal before = (Deal) setUp.get(1);
+            TenantId tenant = before.tenantId();
+            Stage target = pipeline.stages().get(2);
+            Deal moved = before.moveTo(target, ProbabilityOnStageChange.STAGE_DEFAULT, T0.plusSeconds(60));
+            FollowUp followUp = target.followUp();
+            storage.inTransaction(tenant, tx -> {
+                storage.deals().update(tenant, moved);
+                storage.deals().append(tenant, DealHistoryEntry.of(before, moved, DealChangeKind.STAGE_CHANGED,
+                        Fixtures.BOB));
+                storage.tasks().insert(tenant, Task.create(Fixtures.taskId(), tenant, followUp.subject(), null,
+                        moved.stageEnteredAt().plus(followUp.dueAfter()), moved.owner(), followUp.priority(),
+                        moved.customerId(), null, moved.id(), moved.stageEnteredAt()));
+                return null;
+            });
+        });
+    }
+
+    /** The same through the public API, whose unit of work also reads the deal and its pipeline. */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void a_deal_moved_through_the_public_api_is_all_or_nothing(DatabaseKind kind, Fault fault) {
+        Crm[] crm = new Crm[1];
+        run(kind, fault, FaultInjectionTest::dealInItsPipeline, (storage, setUp) -> {
+            if (crm[0] == null) {
+                crm[0] = Crm.builder().storage(storage).build();
+            }
+            Pipeline pipeline = (Pipeline) setUp.get(0);
+            Deal deal = (Deal) setUp.get(1);
+            crm[0].tenant(deal.tenantId()).deals().moveStage(deal.id(), deal.version(), pipeline.stages().get(2).id(),
+                    Fixtures.BOB);
+        });
+    }
+
+    /** A pipeline whose third stage declares a follow-up, an open deal in its first stage, and a task of the deal. */
+    private static List<Object> dealInItsPipeline(TenantId tenant) {
+        Pipeline pipeline = Fixtures.fullPipeline(tenant);
+        Deal deal = Fixtures.openDeal(tenant, pipeline.id(), pipeline.stages().get(0).id(), Money.of("1200.00", "EUR"));
+        Task task = Fixtures.task(tenant, Fixtures.ALICE, T0);
+        return List.of(pipeline, deal, new Task(task.id(), tenant, 1, "Send the brochure", null, T0, Fixtures.ALICE,
+                TaskPriority.LOW, deal.customerId(), null, deal.id(), TaskStatus.OPEN, null, null, T0, T0));
     }
 
     /**
@@ -193,6 +253,17 @@ class FaultInjectionTest {
                 storage.customers().insert(tenant, (Customer) o);
             } else if (o instanceof Touchpoint) {
                 touchpoints.add((Touchpoint) o);
+            } else if (o instanceof Pipeline) {
+                storage.pipelines().insert(tenant, (Pipeline) o);
+            } else if (o instanceof Deal) {
+                Deal deal = (Deal) o;
+                storage.inTransaction(tenant, tx -> {
+                    storage.deals().insert(tenant, deal);
+                    storage.deals().append(tenant, Fixtures.opened(deal));
+                    return null;
+                });
+            } else if (o instanceof Task) {
+                storage.tasks().insert(tenant, (Task) o);
             }
         }
         if (!touchpoints.isEmpty()) {

@@ -9,11 +9,18 @@ import io.crmkit.jdbc.testing.Databases;
 import io.crmkit.jdbc.testing.Fixtures;
 import io.crmkit.jdbc.testing.LeadFixtures;
 import io.crmkit.jdbc.testing.TestDatabase;
+import io.crmkit.pipeline.Deal;
+import io.crmkit.pipeline.DealStatus;
 import io.crmkit.shared.CustomerId;
+import io.crmkit.shared.DealId;
 import io.crmkit.shared.InvalidInputException;
 import io.crmkit.shared.LeadId;
+import io.crmkit.shared.Money;
+import io.crmkit.shared.PipelineId;
+import io.crmkit.shared.StageId;
 import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
+import io.crmkit.shared.UserId;
 import io.crmkit.touchpoint.Channel;
 import io.crmkit.touchpoint.CustomerActivity;
 import io.crmkit.touchpoint.TimelineQuery;
@@ -26,6 +33,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,8 +58,14 @@ class MigrationTest {
     static final Databases DATABASES = new Databases();
 
     private static final List<String> TABLES = List.of("customer", "customer_email", "customer_phone",
-            "customer_tag", "relationship", "touchpoint", "customer_activity", "lead", "lead_status_history",
+            "customer_tag", "relationship", "touchpoint", "customer_activity", "pipeline", "pipeline_stage",
+            "pipeline_settings", "deal", "deal_history", "deal_stage_total", "task", "lead", "lead_status_history",
             "lead_source", "lead_sequence", "lead_settings");
+    /** The secondary indexes of version 2, each a range that one query of the deal or task store reads. */
+    private static final List<String> V2_INDEXES = List.of("deal_stage_ix", "deal_stage_entry_ix", "deal_owner_ix",
+            "deal_owner_status_ix", "deal_customer_ix", "deal_close_date_ix", "deal_status_close_date_ix",
+            "deal_open_totals_ix", "deal_closed_totals_ix", "task_status_assignee_ix", "task_status_due_ix",
+            "task_customer_ix", "task_lead_ix", "task_deal_ix");
     /**
      * The secondary indexes of version 3, each a range that one query of the lead, touchpoint or customer store
      * reads.
@@ -71,7 +85,7 @@ class MigrationTest {
                 .doesNotContain("flyway_schema_history");
         List<List<Object>> history = history(db);
         assertThat(history.stream().filter(row -> row.get(0) != null).map(row -> row.get(0).toString()))
-                .containsExactly("1", "3");
+                .containsExactly("1", "2", "3");
 
         JdbcCrmStorage again = db.builder().build();
         assertThat(history(db)).isEqualTo(history);
@@ -83,13 +97,52 @@ class MigrationTest {
     }
 
     /**
+     * A schema that an earlier crmkit migrated to version 1, with a customer in it, is upgraded to version 2 at start;
+     * the customer is still there and deals can be stored beside it.
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_version_1_schema_holding_data_is_upgraded_to_version_2_at_start(DatabaseKind kind) {
+        TestDatabase db = DATABASES.fresh(kind);
+        Flyway.configure(getClass().getClassLoader()).dataSource(db.dataSource())
+                .locations("classpath:io/crmkit/jdbc/migration/" + (kind == DatabaseKind.MARIADB ? "mysql"
+                        : kind.name().toLowerCase(Locale.ROOT)))
+                .table("crm_schema_history")
+                .placeholders(Map.of("prefix", "crm_", "collation", "utf8mb4_nopad_bin"))
+                .target("1").load().migrate();
+        assertThat(versions(db)).containsExactly("1");
+        TenantId tenant = Fixtures.newTenant();
+        UUID id = Fixtures.nextId();
+        String idSql = kind == DatabaseKind.MARIADB ? "UNHEX('" + id.toString().replace("-", "") + "')"
+                : "'" + id + "'";
+        String at = kind == DatabaseKind.MARIADB ? "'2024-05-01 10:15:30.123456'" : "'2024-05-01 10:15:30.123456+00'";
+        db.execute("INSERT INTO crm_customer (tenant_id, id, version, kind, given_name, emails, phones, addresses, "
+                + "tags, attributes, preferences, important_dates, do_not_contact, lifecycle_stage, created_at, "
+                + "updated_at) VALUES ('" + tenant.value() + "', " + idSql + ", 1, 'PERSON', 'Ada', '[]', '[]', '[]', "
+                + "'[]', '{}', '{}', '[]', FALSE, 'LEAD', " + at + ", " + at + ")");
+
+        JdbcCrmStorage storage = db.builder().build();
+
+        assertThat(versions(db)).containsExactly("1", "2", "3");
+        Customer ada = storage.customers().find(tenant, new CustomerId(id)).orElseThrow();
+        assertThat(ada.person().givenName()).isEqualTo("Ada");
+        assertThat(ada.createdAt()).isEqualTo(Instant.parse("2024-05-01T10:15:30.123456Z"));
+        Deal deal = new Deal(new DealId(Fixtures.nextId()), tenant, 1, "First deal", ada.id(), UserId.of("owner"),
+                Money.of("10.00", "EUR"), LocalDate.of(2026, 1, 31), new PipelineId(Fixtures.nextId()),
+                new StageId(Fixtures.nextId()), DealStatus.OPEN, 10, false, ada.createdAt(), null, null, null, null,
+                null, ada.createdAt(), ada.createdAt());
+        storage.deals().insert(tenant, deal);
+        assertThat(storage.deals().ofCustomer(tenant, ada.id(), null, 10).items()).containsExactly(deal);
+    }
+
+    /**
      * A schema that an earlier crmkit migrated to version 1, holding an organisation and a customer's touchpoint and
-     * activity, is upgraded to version 3 at start: the rows are still there, the organisation is found by its name,
+     * activity, is upgraded to version 3 (through 2) at start: the rows are still there, the organisation is found by its name,
      * and the customer's history and activity take a moved lead touchpoint.
      */
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
-    void a_version_1_schema_holding_data_is_upgraded_to_version_3_at_start(DatabaseKind kind) {
+    void a_version_1_schema_holding_an_organisation_and_activity_is_upgraded_to_version_3_at_start(DatabaseKind kind) {
         TestDatabase db = DATABASES.fresh(kind);
         Flyway.configure(getClass().getClassLoader()).dataSource(db.dataSource())
                 .locations("classpath:io/crmkit/jdbc/migration/" + (kind == DatabaseKind.MARIADB ? "mysql"
@@ -121,8 +174,7 @@ class MigrationTest {
 
         JdbcCrmStorage storage = db.builder().build();
 
-        assertThat(history(db).stream().filter(row -> row.get(0) != null).map(row -> row.get(0).toString()))
-                .containsExactly("1", "3");
+        assertThat(versions(db)).containsExactly("1", "2", "3");
         assertThat(storage.customers().findOrganisations(tenant, null, " CAFÉ LUNA"))
                 .extracting(Customer::id).containsExactly(new CustomerId(organisation));
         assertThat(storage.customers().findOrganisations(tenant, "Cafe-Luna.example", null))
@@ -164,6 +216,12 @@ class MigrationTest {
 
     private static String uuidSql(DatabaseKind kind, UUID id) {
         return kind == DatabaseKind.MARIADB ? "UNHEX('" + id.toString().replace("-", "") + "')" : "'" + id + "'";
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @ParameterizedTest
@@ -303,8 +361,8 @@ class MigrationTest {
         assertThat(firstColumns.keySet()).anyMatch(k -> k.toLowerCase(Locale.ROOT).contains("source_uq")
                         && k.contains("(unique)"))
                 .anyMatch(k -> k.toLowerCase(Locale.ROOT).contains("timeline"))
-                .hasSizeGreaterThanOrEqualTo(2 * TABLES.size() + V3_INDEXES.size());
-        for (String index : V3_INDEXES) {
+                .hasSizeGreaterThanOrEqualTo(2 * TABLES.size() + 5 + V2_INDEXES.size() + V3_INDEXES.size());
+        for (String index : concat(V2_INDEXES, V3_INDEXES)) {
             assertThat(firstColumns.keySet()).as("index " + index).anyMatch(k -> k.toLowerCase(Locale.ROOT)
                     .endsWith(" index crm_" + index));
         }
@@ -319,7 +377,8 @@ class MigrationTest {
     @Test
     void the_shipped_sql_files_use_only_documented_placeholders() throws IOException {
         for (String family : List.of("postgresql", "mysql", "h2")) {
-            for (String file : List.of("V1__customers_relationships_touchpoints.sql", "V3__leads.sql")) {
+            for (String file : List.of("V1__customers_relationships_touchpoints.sql",
+                    "V2__pipelines_deals_tasks.sql", "V3__leads.sql")) {
                 String path = "io/crmkit/jdbc/migration/" + family + "/" + file;
                 try (InputStream in = getClass().getClassLoader().getResourceAsStream(path)) {
                     assertThat(in).as(path).isNotNull();
@@ -329,7 +388,8 @@ class MigrationTest {
                     while (placeholders.find()) {
                         names.add(placeholders.group(1));
                     }
-                    assertThat(names).contains("prefix").allMatch(n -> n.equals("prefix") || n.equals("collation"));
+                    assertThat(names).as(path).contains("prefix")
+                            .allMatch(n -> n.equals("prefix") || n.equals("collation"));
                 }
             }
         }
@@ -359,6 +419,11 @@ class MigrationTest {
             }
         }
         return names;
+    }
+
+    /** The schema versions in the history, in order (without Flyway's rows that have none). */
+    private static List<String> versions(TestDatabase db) {
+        return history(db).stream().filter(row -> row.get(0) != null).map(row -> row.get(0).toString()).toList();
     }
 
     private static List<List<Object>> history(TestDatabase db) {

@@ -17,8 +17,18 @@ import io.crmkit.lead.Lead;
 import io.crmkit.lead.LeadQuery;
 import io.crmkit.lead.LeadStatus;
 import io.crmkit.lead.LeadStatusChange;
+import io.crmkit.pipeline.Deal;
+import io.crmkit.pipeline.DealChangeKind;
+import io.crmkit.pipeline.DealHistoryEntry;
+import io.crmkit.pipeline.DealSnapshot;
+import io.crmkit.pipeline.DealStatus;
+import io.crmkit.pipeline.DealTotals;
+import io.crmkit.pipeline.Pipeline;
+import io.crmkit.pipeline.PipelineSettings;
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.LeadId;
+import io.crmkit.shared.Money;
+import io.crmkit.shared.StageId;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.UserId;
 import io.crmkit.spi.CrmStorage;
@@ -26,7 +36,9 @@ import io.crmkit.spi.IngestOutcome;
 import io.crmkit.spi.Slice;
 import io.crmkit.touchpoint.Channel;
 import io.crmkit.touchpoint.CustomerActivity;
+import io.crmkit.task.Task;
 import io.crmkit.touchpoint.Touchpoint;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -216,5 +228,59 @@ class RoundTripTest {
         assertThat(storage.customers().findOrganisations(tenant, "cafe-luna.example", "café luna"))
                 .containsExactly(shouty);
         assertThat(storage.customers().findOrganisations(tenant, null, "LUNA ROASTERS")).containsExactly(renamed);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void pipelines_settings_deals_history_and_tasks_round_trip_every_field(DatabaseKind kind) {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        Pipeline pipeline = Fixtures.fullPipeline(tenant);
+        Pipeline minimal = Fixtures.minimalPipeline(tenant);
+        storage.pipelines().insert(tenant, pipeline);
+        storage.pipelines().insert(tenant, minimal);
+        PipelineSettings settings = Fixtures.settings(tenant, pipeline.id());
+        storage.pipelines().saveSettings(tenant, settings);
+
+        assertThat(storage.pipelines().find(tenant, pipeline.id())).contains(pipeline);
+        assertThat(storage.pipelines().find(tenant, minimal.id())).contains(minimal);
+        assertThat(storage.pipelines().settings(tenant)).contains(settings);
+        assertThat(storage.pipelines().list(tenant, null, 10).items()).containsExactly(pipeline, minimal);
+
+        StageId first = pipeline.stages().get(0).id();
+        StageId lostStage = pipeline.stages().get(5).id();
+        Deal lost = Fixtures.fullLostDeal(tenant, pipeline.id(), lostStage);
+        Deal open = Fixtures.openDeal(tenant, pipeline.id(), first, Money.of("0.0003", "CLF"));
+        Deal yen = new Deal(Fixtures.dealId(), tenant, 1, "Yen", Fixtures.customerId(), Fixtures.BOB,
+                Money.of("12345678901234567890123456789012345678", "JPY"), LocalDate.of(1900, 1, 1), pipeline.id(),
+                first, DealStatus.OPEN, 37, true, T0, null, null, null, null, null, T0, T0);
+        DealHistoryEntry lostEntry = new DealHistoryEntry(tenant, lost.id(), 7, DealChangeKind.LOST, lost.updatedAt(),
+                Fixtures.BOB, new DealSnapshot(first, DealStatus.OPEN, lost.amount(), 99, true,
+                        LocalDate.of(1900, 1, 1), Fixtures.ALICE), lost.snapshot(), lost.lostReason(), lost.lostNote());
+        for (Deal deal : List.of(lost, open, yen)) {
+            storage.inTransaction(tenant, tx -> {
+                storage.deals().insert(tenant, deal);
+                storage.deals().append(tenant, Fixtures.opened(deal));
+                return null;
+            });
+        }
+        storage.deals().append(tenant, lostEntry);
+
+        for (Deal deal : List.of(lost, open, yen)) {
+            assertThat(storage.deals().find(tenant, deal.id())).contains(deal);
+        }
+        assertThat(open.weightedAmount()).isEqualTo(Money.of("0.0001", "CLF"));
+        assertThat(storage.deals().history(tenant, lost.id(), null, 10).items())
+                .containsExactly(lostEntry, Fixtures.opened(lost));
+        assertThat(storage.deals().stageTotals(tenant, pipeline.id())).isEqualTo(Map.of(
+                first, DealTotals.of(List.of(open, yen)), lostStage, DealTotals.of(List.of(lost))));
+        assertThat(storage.deals().ofCustomer(tenant, yen.customerId(), null, 5).items()).containsExactly(yen);
+
+        Task task = Fixtures.fullDoneTask(tenant);
+        storage.tasks().insert(tenant, task);
+        assertThat(storage.tasks().find(tenant, task.id())).contains(task);
+        assertThat(storage.tasks().ofDeal(tenant, task.dealId(), null, 5).items()).containsExactly(task);
+        assertThat(storage.tasks().ofLead(tenant, task.leadId(), null, 5).items()).containsExactly(task);
+        assertThat(storage.tasks().open(tenant, null, null, null, null, 5).items()).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -72,6 +73,18 @@ public abstract class Dialect {
         return value == null ? null : value.toInstant();
     }
 
+    public void setDate(PreparedStatement ps, int index, LocalDate value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.DATE);
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
+    public LocalDate getDate(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
     /** The SQL for a JSON parameter. */
     public String jsonParameter() {
         return "?";
@@ -99,6 +112,14 @@ public abstract class Dialect {
     public int bindKeyset(PreparedStatement ps, int index, Instant at, UUID id) throws SQLException {
         setInstant(ps, index++, at);
         setInstant(ps, index++, at);
+        setUuid(ps, index++, id);
+        return index;
+    }
+
+    /** As {@link #bindKeyset(PreparedStatement, int, Instant, UUID)}, for a DATE column. */
+    public int bindKeyset(PreparedStatement ps, int index, LocalDate at, UUID id) throws SQLException {
+        setDate(ps, index++, at);
+        setDate(ps, index++, at);
         setUuid(ps, index++, id);
         return index;
     }
@@ -234,6 +255,13 @@ public abstract class Dialect {
         @Override
         public int bindKeyset(PreparedStatement ps, int index, Instant at, UUID id) throws SQLException {
             setInstant(ps, index++, at);
+            setUuid(ps, index++, id);
+            return index;
+        }
+
+        @Override
+        public int bindKeyset(PreparedStatement ps, int index, LocalDate at, UUID id) throws SQLException {
+            setDate(ps, index++, at);
             setUuid(ps, index++, id);
             return index;
         }

@@ -32,6 +32,8 @@ final class JsonColumns {
     });
     static final Codec<List<String>> TAGS = new Codec<>(new TypeReference<>() {
     });
+    /** A list of strings in its order, such as a tenant's lost reasons. */
+    static final Codec<List<String>> STRINGS = TAGS;
     static final Codec<List<ImportantDate>> DATES = new Codec<>(new TypeReference<>() {
     });
     static final Codec<Map<String, AttributeValue>> ATTRIBUTES = new Codec<>(new TypeReference<>() {

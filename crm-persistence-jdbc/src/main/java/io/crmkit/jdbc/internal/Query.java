@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.UUID;
  * A SELECT put together from a WHERE clause's conditions and their parameters, with the comparisons of instants a
  * caller may pass that no database stores: stored instants are whole microseconds within {@link Timestamps#MIN} and
  * {@link Timestamps#MAX}, so a bound between two microseconds or outside that range is turned into the equivalent
- * condition on stored values (the database would round it, or refuse it).
+ * condition on stored values (the database would round it, or refuse it). Likewise stored dates lie within the years
+ * 1 to 9999 ({@link #MIN_DATE}, {@link #MAX_DATE}), and a date bound outside them becomes the equivalent condition.
  */
 final class Query {
 
@@ -23,6 +25,11 @@ final class Query {
     private interface Binder {
         void bind(PreparedStatement ps, int index) throws SQLException;
     }
+
+    /** The earliest date any crmkit DATE column holds (the first day every database stores). */
+    static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
+    /** The latest date any crmkit DATE column holds. */
+    static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
 
     private final Dialect dialect;
     private final StringBuilder sql;
@@ -68,6 +75,40 @@ final class Query {
     Query instant(Instant value) {
         parameters.add((ps, i) -> dialect.setInstant(ps, i, value));
         return this;
+    }
+
+    Query date(LocalDate value) {
+        parameters.add((ps, i) -> dialect.setDate(ps, i, value));
+        return this;
+    }
+
+    /** {@code column >= bound} on a NOT NULL DATE column. */
+    Query onOrAfter(String column, LocalDate bound) {
+        if (bound.isAfter(MAX_DATE)) {
+            return and("1 = 0");
+        }
+        return bound.isBefore(MIN_DATE) ? this : and(column + " >= ?").date(bound);
+    }
+
+    /** {@code column <= bound} on a NOT NULL DATE column. */
+    Query onOrBefore(String column, LocalDate bound) {
+        if (bound.isBefore(MIN_DATE)) {
+            return and("1 = 0");
+        }
+        return bound.isAfter(MAX_DATE) ? this : and(column + " <= ?").date(bound);
+    }
+
+    /** Strictly after (date, id) in ascending order of both: {@code (column, idColumn) > (date, id)}. */
+    Query beyond(String column, String idColumn, LocalDate date, UUID id) {
+        if (date.isBefore(MIN_DATE)) {
+            return this;
+        }
+        if (date.isAfter(MAX_DATE)) {
+            return and("1 = 0");
+        }
+        and(dialect.keysetAfter(column, idColumn, false));
+        parameters.add((ps, i) -> dialect.bindKeyset(ps, i, date, id));
+        return fillers();
     }
 
     /** {@code column >= bound}. */
@@ -122,6 +163,11 @@ final class Query {
     /** Binds the parameters of {@link Dialect#keysetAfter}: the first binder binds them all. */
     private Query keyset(Instant at, UUID id) {
         parameters.add((ps, i) -> dialect.bindKeyset(ps, i, at, id));
+        return fillers();
+    }
+
+    /** Placeholders for the keyset parameters that the first binder bound. */
+    private Query fillers() {
         int more = dialect.family() == Dialect.Family.POSTGRESQL ? 1 : 2;
         for (int k = 0; k < more; k++) {
             parameters.add((ps, i) -> { });

@@ -28,6 +28,13 @@ public final class Tables {
     public final String relationship;
     public final String touchpoint;
     public final String activity;
+    public final String pipeline;
+    public final String pipelineStage;
+    public final String pipelineSettings;
+    public final String deal;
+    public final String dealHistory;
+    public final String dealStageTotal;
+    public final String task;
 
     public Tables(String schema, String prefix) {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
@@ -50,6 +57,13 @@ public final class Tables {
         relationship = name("relationship");
         touchpoint = name("touchpoint");
         activity = name("customer_activity");
+        pipeline = name("pipeline");
+        pipelineStage = name("pipeline_stage");
+        pipelineSettings = name("pipeline_settings");
+        deal = name("deal");
+        dealHistory = name("deal_history");
+        dealStageTotal = name("deal_stage_total");
+        task = name("task");
     }
 
     private String name(String base) {
@@ -77,6 +91,7 @@ public final class Tables {
     /** Every table crmkit's migrations create, qualified. */
     public java.util.List<String> all() {
         return java.util.List.of(lead, leadStatusHistory, leadSource, leadSequence, leadSettings, customer,
-                customerEmail, customerPhone, customerTag, relationship, touchpoint, activity);
+                customerEmail, customerPhone, customerTag, relationship, touchpoint, activity, pipeline, pipelineStage,
+                pipelineSettings, deal, dealHistory, dealStageTotal, task);
     }
 }

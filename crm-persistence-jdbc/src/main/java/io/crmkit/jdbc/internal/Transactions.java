@@ -195,7 +195,8 @@ public final class Transactions {
         }
     }
 
-    private static void requireTenant(TenantId tenant) {
+    /** Refuses a call that names no tenant. */
+    static void requireTenant(TenantId tenant) {
         if (tenant == null) {
             throw new TenantViolationException("a storage call must name its tenant");
         }

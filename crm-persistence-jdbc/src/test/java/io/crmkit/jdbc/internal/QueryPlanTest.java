@@ -9,18 +9,36 @@ import io.crmkit.jdbc.testing.DatabaseKind;
 import io.crmkit.jdbc.testing.Databases;
 import io.crmkit.jdbc.testing.Fixtures;
 import io.crmkit.jdbc.testing.TestDatabase;
+import io.crmkit.pipeline.Deal;
+import io.crmkit.pipeline.DealChangeKind;
+import io.crmkit.pipeline.DealHistoryEntry;
+import io.crmkit.pipeline.DealSnapshot;
+import io.crmkit.pipeline.DealStatus;
 import io.crmkit.shared.CustomerId;
+import io.crmkit.shared.DealId;
+import io.crmkit.shared.Money;
+import io.crmkit.shared.PipelineId;
+import io.crmkit.shared.StageId;
 import io.crmkit.shared.TenantId;
+import io.crmkit.shared.UserId;
+import io.crmkit.spi.DealDatePosition;
+import io.crmkit.spi.DuePosition;
+import io.crmkit.spi.StageEntryPosition;
 import io.crmkit.spi.TimelinePosition;
+import io.crmkit.task.Task;
+import io.crmkit.task.TaskStatus;
 import io.crmkit.touchpoint.Channel;
 import io.crmkit.touchpoint.TimelineQuery;
 import io.crmkit.touchpoint.Touchpoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,7 +50,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Query plans are part of the contract (DESIGN.md §5): on a realistically shaped table with fresh statistics — one
  * customer holding two thirds of 30,000 touchpoints, so that a plan that reads all of a customer's rows and sorts
  * them is a real alternative — the timeline, the customer lists and the lapsed-buyers list read a range of their
- * index in its order: no sort, no scan of the table.
+ * index in its order: no sort, no scan of the table. Likewise the deal lists (board, owner, customer, close date,
+ * stalled), a deal's history, the task lists, and the ranges the period figures add up.
  */
 class QueryPlanTest {
 
@@ -75,7 +94,7 @@ class QueryPlanTest {
                 batch.clear();
             }
         }
-        analyze(db);
+        analyze(db, List.of("crm_customer", "crm_customer_tag", "crm_touchpoint", "crm_customer_activity"));
 
         Dialect dialect;
         try (Connection c = db.dataSource().getConnection()) {
@@ -102,6 +121,146 @@ class QueryPlanTest {
                 START.plusSeconds(86_400_000L), null, 50));
     }
 
+    /**
+     * 6,000 deals of a tenant (and 2,000 of a neighbour): four fifths in one pipeline, most of those in its first
+     * stage, two thirds of them one owner's, a third one customer's; 300 history entries of one deal; 6,000 tasks,
+     * two thirds one assignee's, a third about one deal.
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void deal_and_task_queries_read_their_index_in_order_and_figures_a_range_of_theirs(DatabaseKind kind)
+            throws SQLException {
+        TestDatabase db = DATABASES.database(kind);
+        JdbcCrmStorage storage = db.builder().build();
+        TenantId tenant = Fixtures.newTenant();
+        TenantId neighbour = Fixtures.newTenant();
+        PipelineId pipeline = Fixtures.pipelineId();
+        PipelineId other = Fixtures.pipelineId();
+        List<StageId> stages = List.of(Fixtures.stageId(), Fixtures.stageId(), Fixtures.stageId(),
+                Fixtures.stageId());
+        UserId bigOwner = UserId.of("big-owner");
+        CustomerId bigCustomer = Fixtures.customerId();
+        List<Deal> mine = new ArrayList<>();
+        for (TenantId t : List.of(tenant, neighbour)) {
+            int count = t.equals(tenant) ? 6000 : 2000;
+            for (int from = 0; from < count; from += 500) {
+                int start = from;
+                storage.inTransaction(t, tx -> {
+                    for (int i = start; i < start + 500; i++) {
+                        Deal deal = planDeal(t, i, i % 5 == 0 ? other : pipeline, stages, bigOwner, bigCustomer);
+                        storage.deals().insert(t, deal);
+                        if (t.equals(tenant)) {
+                            mine.add(deal);
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        Deal tracked = mine.get(1);
+        storage.inTransaction(tenant, tx -> {
+            for (int v = 2; v <= 300; v++) {
+                storage.deals().append(tenant, new DealHistoryEntry(tenant, tracked.id(), v,
+                        DealChangeKind.AMOUNT_CHANGED, START, bigOwner, snapshotOf(tracked, v - 1),
+                        snapshotOf(tracked, v), null, null));
+            }
+            return null;
+        });
+        DealId bigDeal = mine.get(2).id();
+        storage.inTransaction(tenant, tx -> {
+            for (int i = 0; i < 6000; i++) {
+                Task t = Fixtures.task(tenant, i % 3 != 0 ? bigOwner : UserId.of("a" + i % 40),
+                        START.plusSeconds(i * 7919L % 5_000_000L));
+                storage.tasks().insert(tenant, new Task(t.id(), tenant, 1, t.subject(), null, t.dueAt(),
+                        t.assignee(), t.priority(), i % 3 == 0 ? bigCustomer : null, null,
+                        i % 3 == 1 ? bigDeal : null, i % 5 == 0 ? TaskStatus.DONE : TaskStatus.OPEN,
+                        i % 5 == 0 ? START : null, i % 5 == 0 ? bigOwner : null, START, START));
+            }
+            return null;
+        });
+        analyze(db, List.of("crm_deal", "crm_deal_history", "crm_task"));
+
+        JdbcDealStore deals = (JdbcDealStore) storage.deals();
+        JdbcTaskStore tasks = (JdbcTaskStore) storage.tasks();
+        StageId column = stages.get(0);
+        Deal middle = deals.inStage(tenant, pipeline, column, null, 1000).items().get(999);
+        Instant cutoff = START.plusSeconds(8_000_000);
+        Deal stalled = deals.enteredStageBefore(tenant, pipeline, column, cutoff, null, 500).items().get(499);
+        LocalDate from = LocalDate.of(2025, 3, 1);
+        LocalDate to = LocalDate.of(2026, 6, 30);
+
+        expectIndexInOrder(db, "crm_deal_stage_ix", deals.inStageQuery(tenant, pipeline, column, null, 50));
+        expectIndexInOrder(db, "crm_deal_stage_ix", deals.inStageQuery(tenant, pipeline, column, middle.id(), 50));
+        expectIndexInOrder(db, "crm_deal_owner_ix", deals.ofOwnerQuery(tenant, bigOwner, null, null, 50));
+        expectIndexInOrder(db, "crm_deal_owner_ix", deals.ofOwnerQuery(tenant, bigOwner, null, middle.id(), 50));
+        expectIndexInOrder(db, "crm_deal_owner_status_ix", deals.ofOwnerQuery(tenant, bigOwner, DealStatus.OPEN,
+                middle.id(), 50));
+        expectIndexInOrder(db, "crm_deal_close_date_ix", deals.byExpectedCloseDateQuery(tenant, from, to, null,
+                new DealDatePosition(LocalDate.of(2025, 9, 1), middle.id()), 50));
+        expectIndexInOrder(db, "crm_deal_status_close_date_ix", deals.byExpectedCloseDateQuery(tenant, null, to,
+                DealStatus.OPEN, null, 50));
+        expectIndexInOrder(db, "crm_deal_stage_entry_ix", deals.enteredStageBeforeQuery(tenant, pipeline, column,
+                cutoff, null, 50));
+        expectIndexInOrder(db, "crm_deal_stage_entry_ix", deals.enteredStageBeforeQuery(tenant, pipeline, column,
+                cutoff, StageEntryPosition.of(stalled), 50));
+        expectIndexInOrder(db, "crm_deal_history_pk", deals.historyQuery(tenant, tracked.id(), 200L, 20));
+        expectIndexInOrder(db, "crm_task_status_assignee_ix", tasks.openQuery(tenant, bigOwner, null,
+                START.plusSeconds(4_000_000), null, 50));
+        expectIndexInOrder(db, "crm_task_status_due_ix", tasks.openQuery(tenant, null, START.plusSeconds(1000),
+                null, new DuePosition(START.plusSeconds(2_000_000), Fixtures.taskId()), 50));
+        expectIndexInOrder(db, "crm_task_deal_ix", tasks.relatedQuery(tenant, "deal", "task_deal_ix",
+                bigDeal.value(), null, 50));
+        expectIndexInOrder(db, "crm_task_customer_ix", tasks.relatedQuery(tenant, "customer", "task_customer_ix",
+                bigCustomer.value(), new DuePosition(START.plusSeconds(100_000), Fixtures.taskId()), 50));
+
+        expectIndexRange(db, "crm_deal_open_totals_ix", deals.openTotalsQuery(tenant, pipeline, from, to));
+        expectIndexRange(db, "crm_deal_closed_totals_ix", deals.closedTotalsQuery(tenant, pipeline, DealStatus.WON,
+                START.plusSeconds(1_000_000), START.plusSeconds(3_000_000)));
+    }
+
+    /** Deal {@code i} of the plan test's data set. */
+    private static Deal planDeal(TenantId tenant, int i, PipelineId pipeline, List<StageId> stages, UserId bigOwner,
+                                 CustomerId bigCustomer) {
+        int r = i % 10;
+        int stage = r < 6 ? 0 : r < 8 ? 1 : r == 8 ? 2 : 3;
+        DealStatus status = stage == 2 ? DealStatus.WON : stage == 3 ? DealStatus.LOST : DealStatus.OPEN;
+        Instant entered = START.plusSeconds(i * 7919L % 10_000_000L);
+        return new Deal(Fixtures.dealId(), tenant, 1, "D" + i, i % 3 == 0 ? bigCustomer : Fixtures.customerId(),
+                i % 3 != 0 ? bigOwner : UserId.of("owner-" + i % 50),
+                Money.of(BigDecimal.valueOf(i * 37L % 100_000, 2), Currency.getInstance(i % 4 == 0 ? "USD" : "EUR")),
+                LocalDate.of(2025, 1, 1).plusDays(i * 7L % 730), pipeline, stages.get(stage), status,
+                status == DealStatus.OPEN ? 10 + i % 80 : status == DealStatus.WON ? 100 : 0, false, entered, null,
+                null, status.isClosed() ? entered : null, status == DealStatus.LOST ? "Price" : null, null, START,
+                entered);
+    }
+
+    private static DealSnapshot snapshotOf(Deal deal, int version) {
+        return new DealSnapshot(deal.stageId(), deal.status(), Money.of(version + ".00", "EUR"), deal.probability(),
+                false, deal.expectedCloseDate(), deal.owner());
+    }
+
+    /** EXPLAINs an aggregate and checks that it reads a range of {@code index} (sorting its groups is allowed). */
+    private static void expectIndexRange(TestDatabase db, String index, Query query) throws SQLException {
+        List<String> plan = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = query.prepare(c, "EXPLAIN ")) {
+            readPlan(ps, plan);
+        }
+        String text = query.sql() + "\n" + String.join("\n", plan);
+        String lower = text.toLowerCase(Locale.ROOT);
+        switch (db.kind()) {
+            case POSTGRESQL:
+                assertThat(lower).as(text).contains("index").contains(index).doesNotContain("seq scan");
+                break;
+            case MARIADB:
+                assertThat(plan.get(0).toLowerCase(Locale.ROOT)).as(text).contains("key=" + index + " ")
+                        .contains("type=range");
+                break;
+            default:
+                assertThat(lower).as(text).contains("/* public." + index + ":");
+        }
+    }
+
     private static void expectIndexInOrder(TestDatabase db, String index, Query query) throws SQLException {
         List<String> plan = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection();
@@ -111,8 +270,7 @@ class QueryPlanTest {
         checkPlan(db, index, query.sql(), plan);
     }
 
-    private static void analyze(TestDatabase db) {
-        List<String> tables = List.of("crm_customer", "crm_customer_tag", "crm_touchpoint", "crm_customer_activity");
+    private static void analyze(TestDatabase db, List<String> tables) {
         switch (db.kind()) {
             case POSTGRESQL:
                 tables.forEach(t -> db.execute("ANALYZE " + t));
@@ -170,7 +328,8 @@ class QueryPlanTest {
                 break;
             case MARIADB:
                 // the first table of the plan is read through the index, without a filesort
-                assertThat(plan.get(0).toLowerCase(Locale.ROOT)).as(text).contains("key=" + (index.endsWith("_pk") ? "primary" : index) + " ");
+                assertThat(plan.get(0).toLowerCase(Locale.ROOT)).as(text)
+                        .contains("key=" + (index.endsWith("_pk") ? "primary" : index) + " ");
                 assertThat(lower).as(text).doesNotContain("filesort").doesNotContain("type=all ");
                 break;
             default:

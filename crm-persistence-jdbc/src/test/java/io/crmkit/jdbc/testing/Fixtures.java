@@ -15,12 +15,27 @@ import io.crmkit.customer.PhoneNumber;
 import io.crmkit.customer.PostalAddress;
 import io.crmkit.customer.Relationship;
 import io.crmkit.customer.RelationshipType;
+import io.crmkit.pipeline.Deal;
+import io.crmkit.pipeline.DealChangeKind;
+import io.crmkit.pipeline.DealHistoryEntry;
+import io.crmkit.pipeline.DealStatus;
+import io.crmkit.pipeline.FollowUp;
+import io.crmkit.pipeline.ForecastCategory;
+import io.crmkit.pipeline.Pipeline;
+import io.crmkit.pipeline.PipelineSettings;
+import io.crmkit.pipeline.Stage;
+import io.crmkit.pipeline.StageKind;
+import io.crmkit.pipeline.TransitionPolicy;
 import io.crmkit.shared.AttributeValue;
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.DealId;
 import io.crmkit.shared.IdGenerator;
+import io.crmkit.shared.LeadId;
 import io.crmkit.shared.Money;
+import io.crmkit.shared.PipelineId;
 import io.crmkit.shared.RelationshipId;
+import io.crmkit.shared.StageId;
+import io.crmkit.shared.TaskId;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.TouchpointId;
 import io.crmkit.shared.UserId;
@@ -28,8 +43,12 @@ import io.crmkit.touchpoint.Channel;
 import io.crmkit.touchpoint.Direction;
 import io.crmkit.touchpoint.Purchase;
 import io.crmkit.touchpoint.SourceRef;
+import io.crmkit.task.Task;
+import io.crmkit.task.TaskPriority;
+import io.crmkit.task.TaskStatus;
 import io.crmkit.touchpoint.Touchpoint;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -126,5 +145,100 @@ public final class Fixtures {
                 channel.ordinal() % 2 == 0 ? Direction.INBOUND : Direction.OUTBOUND, at, T0, null, null, null, null,
                 Map.of(), channel == Channel.PURCHASE ? new Purchase(Money.of("9.99", "EUR"), null) : null,
                 externalId == null ? null : SourceRef.of("test", externalId));
+    }
+
+    // ---- pipelines, deals, tasks ----------------------------------------------------------------------------------
+
+    public static final UserId ALICE = UserId.of("alice@host");
+    public static final UserId BOB = UserId.of("Bob");
+
+    public static PipelineId pipelineId() {
+        return new PipelineId(nextId());
+    }
+
+    public static StageId stageId() {
+        return new StageId(nextId());
+    }
+
+    public static DealId dealId() {
+        return new DealId(nextId());
+    }
+
+    public static TaskId taskId() {
+        return new TaskId(nextId());
+    }
+
+    /**
+     * A pipeline with every value set: forward-only, follow-ups of every priority (the longest delay, seconds that are
+     * not whole minutes), every forecast category, a retired stage in the middle, non-ASCII names.
+     */
+    public static Pipeline fullPipeline(TenantId tenant) {
+        return new Pipeline(pipelineId(), tenant, 4, "Großhandel – Ústí ☕", TransitionPolicy.FORWARD_ONLY_NO_SKIP,
+                List.of(new Stage(stageId(), "Erstkontakt", StageKind.OPEN, 10, ForecastCategory.PIPELINE,
+                                new FollowUp("Anrufen ☎\nund notieren", Duration.ofDays(366), TaskPriority.HIGH),
+                                false),
+                        new Stage(stageId(), "Demo", StageKind.OPEN, 0, ForecastCategory.OMITTED, null, true),
+                        new Stage(stageId(), "Angebot", StageKind.OPEN, 50, ForecastCategory.BEST_CASE,
+                                new FollowUp("Nachfassen", Duration.ofSeconds(61), TaskPriority.LOW), false),
+                        new Stage(stageId(), "Verhandlung", StageKind.OPEN, 99, ForecastCategory.COMMIT, null, false),
+                        new Stage(stageId(), "Gewonnen", StageKind.WON, 100, ForecastCategory.CLOSED,
+                                FollowUp.of("Welcome pack", Duration.ofMinutes(1)), false),
+                        new Stage(stageId(), "Verloren", StageKind.LOST, 0, ForecastCategory.OMITTED, null, false)),
+                T0, T0.plusSeconds(3));
+    }
+
+    /** The smallest valid pipeline. */
+    public static Pipeline minimalPipeline(TenantId tenant) {
+        return new Pipeline(pipelineId(), tenant, 1, "P", TransitionPolicy.FREE, List.of(
+                new Stage(stageId(), "Open", StageKind.OPEN, 20, ForecastCategory.PIPELINE, null, false),
+                new Stage(stageId(), "Won", StageKind.WON, 100, ForecastCategory.CLOSED, null, false),
+                new Stage(stageId(), "Lost", StageKind.LOST, 0, ForecastCategory.OMITTED, null, false)), T0, T0);
+    }
+
+    public static PipelineSettings settings(TenantId tenant, PipelineId defaultPipeline) {
+        return new PipelineSettings(tenant, 1, defaultPipeline,
+                List.of("Zu teuer", "Äpfel 🍎", "price", "\"Quoted\" \\ back"), T0);
+    }
+
+    /** An open deal with nothing optional, entered its stage at {@code T0}. */
+    public static Deal openDeal(TenantId tenant, PipelineId pipeline, StageId stage, Money amount) {
+        return new Deal(dealId(), tenant, 1, "Deal " + amount, customerId(), ALICE, amount, LocalDate.of(2026, 6, 30),
+                pipeline, stage, DealStatus.OPEN, 25, false, T0, null, null, null, null, null, T0, T0);
+    }
+
+    /** A lost deal with every value set and the largest amount of its currency, at the last expected close date. */
+    public static Deal fullLostDeal(TenantId tenant, PipelineId pipeline, StageId lostStage) {
+        return new Deal(dealId(), tenant, 7, "Kerzen für Café Łuna – Hochzeit 🎉", customerId(),
+                UserId.of("u".repeat(128)), Money.of("99999999999999999999999999999999999.999", "BHD"),
+                LocalDate.of(9999, 12, 31), pipeline, lostStage, DealStatus.LOST, 0, false, T0.plusSeconds(30),
+                new LeadId(nextId()), "christmas-fair/2026", T0.plusSeconds(30), "No decision",
+                "They will decide\nnext year\tperhaps", Instant.parse("1900-01-01T00:00:00Z"), T0.plusSeconds(40));
+    }
+
+    /** {@code deal} in another open stage, entered at {@code at}, at the next version. */
+    public static Deal moved(Deal deal, StageId stage, int probability, Instant at) {
+        return new Deal(deal.id(), deal.tenantId(), deal.version() + 1, deal.name(), deal.customerId(), deal.owner(),
+                deal.amount(), deal.expectedCloseDate(), deal.pipelineId(), stage, DealStatus.OPEN, probability, false,
+                at, deal.sourceLeadId(), deal.campaign(), null, null, null, deal.createdAt(), at);
+    }
+
+    /** The OPENED entry of {@code deal}. */
+    public static DealHistoryEntry opened(Deal deal) {
+        return new DealHistoryEntry(deal.tenantId(), deal.id(), 1, DealChangeKind.OPENED, deal.createdAt(),
+                deal.owner(), null, deal.snapshot(), null, null);
+    }
+
+    /** A done task with every value set. */
+    public static Task fullDoneTask(TenantId tenant) {
+        return new Task(taskId(), tenant, 3, "Nachfassen: Angebot ☎", "Notizen\n\tmit Tab 𝄞 " + "n".repeat(9_000),
+                io.crmkit.shared.Timestamps.MAX, BOB, TaskPriority.HIGH, customerId(), new LeadId(nextId()), dealId(),
+                TaskStatus.DONE, T0.plusSeconds(120), ALICE, Instant.parse("1900-01-01T00:00:00Z"),
+                T0.plusSeconds(120));
+    }
+
+    /** An open task of {@code assignee} due at {@code dueAt}, with nothing optional. */
+    public static Task task(TenantId tenant, UserId assignee, Instant dueAt) {
+        return new Task(taskId(), tenant, 1, "Call", null, dueAt, assignee, TaskPriority.NORMAL, null, null, null,
+                TaskStatus.OPEN, null, null, T0, T0);
     }
 }
