@@ -690,8 +690,4 @@ final class LeadCodecs {
         all.add(new Registration<>(Lead.class, LEAD));
         return all;
     }
-
-    /** A type and its codec. */
-    record Registration<T>(Class<T> type, Codec<T> codec) {
-    }
 }
