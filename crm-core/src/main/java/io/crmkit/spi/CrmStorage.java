@@ -17,15 +17,8 @@ public interface CrmStorage {
     /** The touchpoints and per-customer activity. */
     TouchpointStore touchpoints();
 
-    /**
-     * The leads, their status history, capture source keys, settings and assignment sequences. The default throws
-     * until the JDBC adapter stores leads; crmkit calls it only when the host uses leads.
-     *
-     * @throws UnsupportedOperationException if this adapter does not store leads
-     */
-    default LeadStore leads() {
-        throw new UnsupportedOperationException(getClass().getName() + " does not store leads");
-    }
+    /** The leads, their status history, capture source keys, settings and assignment sequences. */
+    LeadStore leads();
 
     /** The pipelines and the tenants' pipeline settings. */
     PipelineStore pipelines();

@@ -16,6 +16,7 @@ import io.crmkit.customer.Customer;
 import io.crmkit.customer.EmailAddress;
 import io.crmkit.customer.EmailContact;
 import io.crmkit.customer.ImportantDate;
+import io.crmkit.customer.LifecycleChange;
 import io.crmkit.customer.OrganisationProfile;
 import io.crmkit.customer.PersonProfile;
 import io.crmkit.customer.PhoneContact;
@@ -24,6 +25,7 @@ import io.crmkit.customer.PostalAddress;
 import io.crmkit.customer.RelatedCustomer;
 import io.crmkit.customer.Relationship;
 import io.crmkit.customer.RelationshipType;
+import io.crmkit.lead.Condition;
 import io.crmkit.shared.AttributeValue;
 import io.crmkit.shared.CrmException;
 import io.crmkit.shared.CustomerId;
@@ -32,7 +34,10 @@ import io.crmkit.shared.DomainEvent;
 import io.crmkit.shared.EventId;
 import io.crmkit.shared.LeadId;
 import io.crmkit.shared.Money;
+import io.crmkit.shared.PipelineId;
 import io.crmkit.shared.RelationshipId;
+import io.crmkit.shared.StageId;
+import io.crmkit.shared.TaskId;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.TouchpointId;
 import io.crmkit.shared.UserId;
@@ -50,8 +55,9 @@ import java.util.function.Function;
  *
  * <p>The forms:
  * <ul>
- *   <li>typed ids ({@link CustomerId}, {@link TouchpointId}, ...) as their canonical UUID string; {@link TenantId},
- *       {@link UserId} and {@link EmailAddress} as plain strings; ids and tenants also work as map keys;</li>
+ *   <li>typed ids ({@link CustomerId}, {@link TouchpointId}, {@link PipelineId}, {@link StageId}, {@link TaskId},
+ *       ...) as their canonical UUID string; {@link TenantId}, {@link UserId} and {@link EmailAddress} as plain
+ *       strings; ids and tenants also work as map keys;</li>
  *   <li>{@link Money} as {@code {"amount":"12.50","currency":"EUR"}}: the amount is a string in plain decimal
  *       notation, never a binary floating point number;</li>
  *   <li>{@link AttributeValue} as {@code {"type":"DECIMAL","value":"2.5"}}: {@code TEXT}, {@code DECIMAL}
@@ -67,6 +73,43 @@ import java.util.function.Function;
  *       ({@code {"type":"TouchpointRecorded","eventId":"...","tenantId":"...","occurredAt":"...",...}}); read them
  *       as {@link DomainEvent} to have the discriminator pick the class. The relationship events write their
  *       {@link RelationshipType} as {@code "relationshipType"}.</li>
+ *   <li>leads ({@link io.crmkit.lead.Lead}, its {@link io.crmkit.lead.LeadSource sources} and
+ *       {@link io.crmkit.lead.Attribution attribution}, BANT checklist, possible duplicates, conversion, status
+ *       history entries, {@link io.crmkit.lead.LeadScore scores} with their contributions) and a tenant's
+ *       {@link io.crmkit.lead.LeadSettings lead settings} (scoring model, fit and engagement rules, qualification rule
+ *       and policy) as objects named after their record components; scores, thresholds and points as decimal strings
+ *       that keep their scale ({@code "12.50"}); half-lives and windows as ISO-8601 durations ({@code "PT336H"});
+ *       a {@link Condition} as an object whose {@code "type"} is its record's simple name ({@code "Equals"},
+ *       {@code "And"}, ...), read back as that record. The lead events ({@code LeadCaptured}, {@code LeadAssigned},
+ *       {@code LeadStatusChanged}, {@code LeadQualified}, {@code LeadDisqualified}, {@code LeadScored},
+ *       {@code LeadConverted}) have the same event form as the others.</li>
+ *   <li>pipelines ({@link io.crmkit.pipeline.Pipeline} with its {@link io.crmkit.pipeline.Stage stages} and their
+ *       {@link io.crmkit.pipeline.FollowUp follow-ups}, {@link io.crmkit.pipeline.PipelineDefinition} and
+ *       {@link io.crmkit.pipeline.StageDefinition}), a tenant's {@link io.crmkit.pipeline.PipelineSettings}, deals
+ *       ({@link io.crmkit.pipeline.Deal}, {@link io.crmkit.pipeline.DealOpening},
+ *       {@link io.crmkit.pipeline.DealLoss}, {@link io.crmkit.pipeline.DealOutcome} with its
+ *       {@link io.crmkit.customer.LifecycleChange}, {@link io.crmkit.pipeline.DealHistoryEntry history entries} and
+ *       their {@link io.crmkit.pipeline.DealSnapshot snapshots}), the figures ({@link io.crmkit.pipeline.MoneyTotal},
+ *       {@link io.crmkit.pipeline.DealTotals}, {@link io.crmkit.pipeline.StageSummary},
+ *       {@link io.crmkit.pipeline.PipelineSummary}, {@link io.crmkit.pipeline.PeriodTotals}),
+ *       {@link io.crmkit.pipeline.StalledThresholds}, tasks ({@link io.crmkit.task.Task},
+ *       {@link io.crmkit.task.NewTask}) as objects named after their record components; probabilities, versions and
+ *       counts as JSON numbers, a follow-up's {@code dueAfter} as an ISO-8601 duration ({@code "PT72H"}), a total's
+ *       {@code currency} as its ISO 4217 code, {@code StalledThresholds.stageDays} as an object keyed by stage id
+ *       ({@code {"defaultDays":14,"stageDays":{"<stage id>":7}}}); a {@code LifecycleChange} as an object whose
+ *       {@code "type"} is {@code "Advanced"}, {@code "Unchanged"} or {@code "Refused"}. The requests
+ *       ({@code DealOpening}, {@code DealLoss}, {@code NewTask}, {@code StageDefinition}, {@code PipelineDefinition})
+ *       are read as given, a missing value staying null, since crmkit checks them when they are submitted and then
+ *       reports every problem at once. The pipeline and task enums ({@code StageKind}, {@code DealStatus},
+ *       {@code ForecastCategory}, {@code TransitionPolicy}, {@code DealChangeKind}, {@code DealField},
+ *       {@code ProbabilityOnStageChange}, {@code PipelineChanged.Change}, {@code TaskPriority}, {@code TaskStatus}) are
+ *       their constant's name also on their own, whatever the mapper's enum features say. The deal events
+ *       ({@code DealOpened}, {@code DealStageChanged}, {@code DealAmountChanged}, {@code DealProbabilityChanged},
+ *       {@code DealCloseDateChanged}, {@code DealOwnerChanged}, {@code DealWon}, {@code DealLost},
+ *       {@code DealReopened}), the pipeline events ({@code PipelineDefined}, {@code PipelineChanged},
+ *       {@code StageRetired}, {@code DefaultPipelineChanged}) and the task events ({@code TaskCreated},
+ *       {@code TaskCompleted}, {@code TaskCancelled}, {@code TaskRescheduled}, {@code TaskReassigned}) have the same
+ *       event form as the others.</li>
  * </ul>
  *
  * <p>Reading refuses JSON that does not have these shapes, and values that break the domain's rules (an invalid
@@ -87,6 +130,9 @@ public final class CrmModule extends SimpleModule {
         register(LeadId.class, ValueCodecs.LEAD_ID);
         register(RelationshipId.class, ValueCodecs.RELATIONSHIP_ID);
         register(TouchpointId.class, ValueCodecs.TOUCHPOINT_ID);
+        register(PipelineId.class, ValueCodecs.PIPELINE_ID);
+        register(StageId.class, ValueCodecs.STAGE_ID);
+        register(TaskId.class, ValueCodecs.TASK_ID);
         register(EventId.class, ValueCodecs.EVENT_ID);
         register(TenantId.class, ValueCodecs.TENANT_ID);
         register(UserId.class, ValueCodecs.USER_ID);
@@ -95,6 +141,9 @@ public final class CrmModule extends SimpleModule {
         key(LeadId.class, LeadId::parse);
         key(RelationshipId.class, RelationshipId::parse);
         key(TouchpointId.class, TouchpointId::parse);
+        key(PipelineId.class, PipelineId::parse);
+        key(StageId.class, StageId::parse);
+        key(TaskId.class, TaskId::parse);
         key(EventId.class, EventId::parse);
         key(TenantId.class, TenantId::new);
         key(UserId.class, UserId::new);
@@ -121,6 +170,23 @@ public final class CrmModule extends SimpleModule {
         register(RelatedCustomer.class, ValueCodecs.RELATED_CUSTOMER);
         register(Touchpoint.class, ValueCodecs.TOUCHPOINT);
         register(CustomerActivity.class, ValueCodecs.CUSTOMER_ACTIVITY);
+        register(LifecycleChange.class, ValueCodecs.LIFECYCLE_CHANGE);
+        for (Class<?> subtype : LifecycleChange.class.getPermittedSubclasses()) {
+            narrow(subtype, ValueCodecs.LIFECYCLE_CHANGE);
+        }
+        for (Registration<?> lead : LeadCodecs.values()) {
+            register(lead);
+        }
+        for (Registration<?> pipeline : PipelineCodecs.values()) {
+            register(pipeline);
+        }
+        for (Registration<?> task : TaskCodecs.values()) {
+            register(task);
+        }
+        register(Condition.class, LeadCodecs.CONDITION);
+        for (Class<?> subtype : Condition.class.getPermittedSubclasses()) {
+            narrow(subtype, LeadCodecs.CONDITION);
+        }
 
         register(DomainEvent.class, EventCodecs.ANY);
         for (EventCodecs.EventType<?> type : EventCodecs.TYPES.values()) {
@@ -130,6 +196,10 @@ public final class CrmModule extends SimpleModule {
 
     private <E extends DomainEvent> void registerEvent(EventCodecs.EventType<E> type) {
         register(type.type(), EventCodecs.codec(type));
+    }
+
+    private <T> void register(Registration<T> registration) {
+        register(registration.type(), registration.codec());
     }
 
     private <T> void register(Class<T> type, Codec<T> codec) {

@@ -112,10 +112,13 @@ final class EventCodecs {
                 in.enumValue("channel", Channel.class), in.enumValue("direction", Direction.class),
                 in.instant("touchpointOccurredAt"),
                 in.optUuid("leadId") == null ? null : new LeadId(in.optUuid("leadId")))));
+        LeadCodecs.addEvents(types);
+        PipelineCodecs.addEvents(types);
+        TaskCodecs.addEvents(types);
         TYPES = Collections.unmodifiableMap(types);
     }
 
-    private static void add(Map<String, EventType<?>> types, EventType<?> type) {
+    static void add(Map<String, EventType<?>> types, EventType<?> type) {
         types.put(type.name(), type);
     }
 

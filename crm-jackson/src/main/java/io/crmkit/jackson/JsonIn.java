@@ -2,6 +2,7 @@ package io.crmkit.jackson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Reads the fields of one JSON object, naming the field in every complaint. Internal to this module. */
 final class JsonIn {
@@ -91,6 +93,19 @@ final class JsonIn {
         return value.intValue();
     }
 
+    int intValue(String field) {
+        return intValue(req(field), what + "." + field);
+    }
+
+    /** A whole number in the range of an {@code int}, written as a JSON number or as a string of digits. */
+    static int intValue(JsonNode value, String name) {
+        long number = longValue(value, name);
+        if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+            throw new BadJson(name + " is out of range");
+        }
+        return (int) number;
+    }
+
     /** A whole number written as a JSON number or as a string of digits. */
     static long longValue(JsonNode value, String name) {
         if (value.isIntegralNumber() && value.canConvertToLong()) {
@@ -146,6 +161,11 @@ final class JsonIn {
         return date(req(field), what + "." + field);
     }
 
+    LocalDate optDate(String field) {
+        JsonNode value = opt(field);
+        return value == null ? null : date(value, what + "." + field);
+    }
+
     static LocalDate date(JsonNode value, String name) {
         if (!value.isTextual()) {
             throw new BadJson(name + " must be an ISO-8601 date such as 2024-05-01");
@@ -166,6 +186,26 @@ final class JsonIn {
         return value == null ? null : uuid(value, what + "." + field);
     }
 
+    /** A value written as a plain string, such as a user id: {@code make} checks it. */
+    <T> T string(String field, Function<String, T> make) {
+        return make.apply(text(field));
+    }
+
+    <T> T optString(String field, Function<String, T> make) {
+        String value = optText(field);
+        return value == null ? null : make.apply(value);
+    }
+
+    /** A typed id, written as its canonical UUID string. */
+    <T> T id(String field, Function<UUID, T> make) {
+        return make.apply(uuid(field));
+    }
+
+    <T> T optId(String field, Function<UUID, T> make) {
+        UUID value = optUuid(field);
+        return value == null ? null : make.apply(value);
+    }
+
     static UUID uuid(JsonNode value, String name) {
         if (value.isTextual()) {
             String text = value.textValue();
@@ -179,6 +219,19 @@ final class JsonIn {
             }
         }
         throw new BadJson(name + " must be a UUID in canonical form");
+    }
+
+    /** An ISO-8601 duration such as {@code "PT72H"}. */
+    Duration duration(String field) {
+        return duration(req(field), field);
+    }
+
+    private Duration duration(JsonNode value, String field) {
+        try {
+            return Duration.parse(text(value, field));
+        } catch (DateTimeParseException e) {
+            throw new BadJson(what + "." + field + " must be an ISO-8601 duration such as PT72H");
+        }
     }
 
     <E extends Enum<E>> E enumValue(String field, Class<E> type) {

@@ -2,6 +2,7 @@ package io.crmkit.jackson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -33,6 +34,13 @@ final class JsonOut {
     }
 
     static void date(JsonGenerator g, String field, LocalDate value) throws IOException {
+        if (value != null) {
+            g.writeStringField(field, value.toString());
+        }
+    }
+
+    /** An ISO-8601 duration such as {@code "PT72H"}. */
+    static void duration(JsonGenerator g, String field, Duration value) throws IOException {
         if (value != null) {
             g.writeStringField(field, value.toString());
         }

@@ -14,6 +14,7 @@ import io.crmkit.customer.CustomerKind;
 import io.crmkit.customer.EmailAddress;
 import io.crmkit.customer.EmailContact;
 import io.crmkit.customer.ImportantDate;
+import io.crmkit.customer.LifecycleChange;
 import io.crmkit.customer.LifecycleStage;
 import io.crmkit.customer.OrganisationProfile;
 import io.crmkit.customer.PersonProfile;
@@ -30,7 +31,10 @@ import io.crmkit.shared.DealId;
 import io.crmkit.shared.EventId;
 import io.crmkit.shared.LeadId;
 import io.crmkit.shared.Money;
+import io.crmkit.shared.PipelineId;
 import io.crmkit.shared.RelationshipId;
+import io.crmkit.shared.StageId;
+import io.crmkit.shared.TaskId;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.TouchpointId;
 import io.crmkit.shared.UserId;
@@ -88,12 +92,35 @@ final class ValueCodecs {
         };
     }
 
+    /**
+     * An enum written as its constant's name whatever the mapper's enum features say, and read only from that name
+     * (exactly; no index, no other case); a complaint names the enum ({@code "stageKind must be one of [...]"}).
+     */
+    static <E extends Enum<E>> Codec<E> enumName(Class<E> type) {
+        String simple = type.getSimpleName();
+        String name = Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+        return new Codec<>() {
+            @Override
+            public void write(JsonGenerator g, E value) throws IOException {
+                g.writeString(value.name());
+            }
+
+            @Override
+            public E read(JsonNode node) {
+                return JsonIn.enumValue(node, name, type);
+            }
+        };
+    }
+
     static final Codec<CustomerId> CUSTOMER_ID = uuidString(AggregateId::value, CustomerId::new, "customerId");
     static final Codec<DealId> DEAL_ID = uuidString(AggregateId::value, DealId::new, "dealId");
     static final Codec<LeadId> LEAD_ID = uuidString(AggregateId::value, LeadId::new, "leadId");
     static final Codec<RelationshipId> RELATIONSHIP_ID =
             uuidString(AggregateId::value, RelationshipId::new, "relationshipId");
     static final Codec<TouchpointId> TOUCHPOINT_ID = uuidString(AggregateId::value, TouchpointId::new, "touchpointId");
+    static final Codec<PipelineId> PIPELINE_ID = uuidString(AggregateId::value, PipelineId::new, "pipelineId");
+    static final Codec<StageId> STAGE_ID = uuidString(StageId::value, StageId::new, "stageId");
+    static final Codec<TaskId> TASK_ID = uuidString(AggregateId::value, TaskId::new, "taskId");
     static final Codec<EventId> EVENT_ID = uuidString(EventId::value, EventId::new, "eventId");
     static final Codec<TenantId> TENANT_ID = string(TenantId::value, TenantId::new, "tenantId");
     static final Codec<UserId> USER_ID = string(UserId::value, UserId::new, "userId");
@@ -528,6 +555,54 @@ final class ValueCodecs {
             return new CustomerActivity(new CustomerId(in.uuid("customerId")), counts,
                     last == null ? null : new TouchpointId(last), in.optInstant("lastTouchpointAt"),
                     in.optInstant("lastPurchaseAt"));
+        }
+    };
+
+    /**
+     * A {@link LifecycleChange} as an object whose {@code "type"} is its record's simple name: {@code Advanced}
+     * ({@code customer}, {@code from}, {@code to}), {@code Unchanged} ({@code customer}) or {@code Refused}
+     * ({@code customer}, {@code from}, {@code requested}, {@code reason}).
+     */
+    static final Codec<LifecycleChange> LIFECYCLE_CHANGE = new Codec<>() {
+        @Override
+        public void write(JsonGenerator g, LifecycleChange change) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("type", change.getClass().getSimpleName());
+            JsonOut.value(g, "customer", change.customer(), CUSTOMER);
+            if (change instanceof LifecycleChange.Advanced) {
+                LifecycleChange.Advanced advanced = (LifecycleChange.Advanced) change;
+                enumValue(g, "from", advanced.from());
+                enumValue(g, "to", advanced.to());
+            } else if (change instanceof LifecycleChange.Refused) {
+                LifecycleChange.Refused refused = (LifecycleChange.Refused) change;
+                enumValue(g, "from", refused.from());
+                enumValue(g, "requested", refused.requested());
+                text(g, "reason", refused.reason());
+            } else if (!(change instanceof LifecycleChange.Unchanged)) {
+                throw new IllegalArgumentException("crm-jackson does not know the lifecycle change "
+                        + change.getClass());
+            }
+            g.writeEndObject();
+        }
+
+        @Override
+        public LifecycleChange read(JsonNode node) {
+            JsonIn in = JsonIn.object(node, "lifecycleChange");
+            String type = in.text("type");
+            switch (type) {
+                case "Advanced":
+                    return new LifecycleChange.Advanced(in.value("customer", CUSTOMER),
+                            in.optEnum("from", LifecycleStage.class), in.enumValue("to", LifecycleStage.class));
+                case "Unchanged":
+                    return new LifecycleChange.Unchanged(in.value("customer", CUSTOMER));
+                case "Refused":
+                    return new LifecycleChange.Refused(in.value("customer", CUSTOMER),
+                            in.optEnum("from", LifecycleStage.class), in.enumValue("requested", LifecycleStage.class),
+                            in.optText("reason"));
+                default:
+                    throw new JsonIn.BadJson("lifecycleChange.type '" + type
+                            + "' is not one of [Advanced, Unchanged, Refused]");
+            }
         }
     };
 }

@@ -3,6 +3,7 @@ package io.crmkit.jdbc;
 import io.crmkit.jdbc.internal.Dialect;
 import io.crmkit.jdbc.internal.JdbcCustomerStore;
 import io.crmkit.jdbc.internal.JdbcDealStore;
+import io.crmkit.jdbc.internal.JdbcLeadStore;
 import io.crmkit.jdbc.internal.JdbcPipelineStore;
 import io.crmkit.jdbc.internal.JdbcRelationshipStore;
 import io.crmkit.jdbc.internal.JdbcTaskStore;
@@ -17,6 +18,7 @@ import io.crmkit.shared.TenantId;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.CustomerStore;
 import io.crmkit.spi.DealStore;
+import io.crmkit.spi.LeadStore;
 import io.crmkit.spi.PipelineStore;
 import io.crmkit.spi.RelationshipStore;
 import io.crmkit.spi.TaskStore;
@@ -63,7 +65,7 @@ public final class JdbcCrmStorage implements CrmStorage {
     public static final String DEFAULT_PREFIX = "crm_";
     /** The default number of touchpoints written per statement. */
     public static final int DEFAULT_BATCH_SIZE = 500;
-    /** The largest batch size; a statement binds 17 parameters per touchpoint. */
+    /** The largest batch size; a statement binds 18 parameters per touchpoint. */
     public static final int MAX_BATCH_SIZE = 1000;
 
     private final Dialect dialect;
@@ -72,6 +74,7 @@ public final class JdbcCrmStorage implements CrmStorage {
     private final JdbcCustomerStore customers;
     private final JdbcRelationshipStore relationships;
     private final JdbcTouchpointStore touchpoints;
+    private final JdbcLeadStore leads;
     private final JdbcPipelineStore pipelines;
     private final JdbcDealStore deals;
     private final JdbcTaskStore tasks;
@@ -84,6 +87,7 @@ public final class JdbcCrmStorage implements CrmStorage {
         this.customers = new JdbcCustomerStore(transactions, dialect, tables);
         this.relationships = new JdbcRelationshipStore(transactions, dialect, tables);
         this.touchpoints = new JdbcTouchpointStore(transactions, dialect, tables, builder.batchSize);
+        this.leads = new JdbcLeadStore(transactions, dialect, tables);
         this.pipelines = new JdbcPipelineStore(transactions, dialect, tables);
         this.deals = new JdbcDealStore(transactions, dialect, tables);
         this.tasks = new JdbcTaskStore(transactions, dialect, tables);
@@ -129,6 +133,11 @@ public final class JdbcCrmStorage implements CrmStorage {
     @Override
     public TouchpointStore touchpoints() {
         return touchpoints;
+    }
+
+    @Override
+    public LeadStore leads() {
+        return leads;
     }
 
     @Override

@@ -4,11 +4,21 @@ import static io.crmkit.jdbc.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmkit.Crm;
+import io.crmkit.TenantScope;
 import io.crmkit.customer.Customer;
 import io.crmkit.customer.LifecycleStage;
 import io.crmkit.jdbc.testing.DatabaseKind;
 import io.crmkit.jdbc.testing.Databases;
 import io.crmkit.jdbc.testing.Fixtures;
+import io.crmkit.lead.CaptureOutcome;
+import io.crmkit.lead.CaptureResult;
+import io.crmkit.lead.Lead;
+import io.crmkit.lead.LeadCapture;
+import io.crmkit.lead.LeadChannel;
+import io.crmkit.lead.LeadQuery;
+import io.crmkit.lead.LeadSource;
+import io.crmkit.lead.RoundRobinAssignment;
 import io.crmkit.pipeline.Deal;
 import io.crmkit.pipeline.DealChangeKind;
 import io.crmkit.pipeline.DealHistoryEntry;
@@ -25,6 +35,7 @@ import io.crmkit.shared.StageId;
 import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.TouchpointId;
+import io.crmkit.shared.UserId;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.IngestOutcome;
 import io.crmkit.spi.Slice;
@@ -236,6 +247,53 @@ class ConcurrencyTest {
                     timeline.items().stream().filter(Touchpoint::isPurchase).count());
         }
         assertThat(total).isEqualTo(sources);
+    }
+
+    /**
+     * Six threads capture the same form submission (same source key) at once, each through its own {@link Crm}
+     * with round-robin assignment: one lead is stored, with one history entry and one turn of the rotation, and every
+     * capture names it (the others as a duplicate delivery). A capture that a deadlock or lock time-out refuses as
+     * retryable is run again, as a host would.
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void the_same_lead_source_captured_by_several_threads_is_one_lead(DatabaseKind kind) throws Exception {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        int threads = 6;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Callable<CaptureResult>> tasks = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            tasks.add(() -> {
+                TenantScope scope = Crm.builder().storage(storage)
+                        .leadAssignment(new RoundRobinAssignment("sales", List.of(UserId.of("ann"), UserId.of("ben"))))
+                        .build().tenant(tenant);
+                LeadCapture capture = LeadCapture.builder(LeadSource.of(LeadChannel.WEB_FORM).campaign("spring"))
+                        .name("Tom", "Baker").email("tom@example.com").sourceRef("webforms", "submission-1").build();
+                start.await();
+                while (true) {
+                    try {
+                        return scope.leads().capture(capture);
+                    } catch (RetryableStorageException e) {
+                        // a deadlock or lock time-out: run it again
+                    }
+                }
+            });
+        }
+        List<CaptureResult> results = runAll(tasks);
+
+        List<Lead> stored = storage.leads().list(tenant, LeadQuery.ALL, null, 10).items();
+        assertThat(stored).hasSize(1);
+        Lead lead = stored.get(0);
+        assertThat(results).allSatisfy(r -> assertThat(r.lead().id()).isEqualTo(lead.id()));
+        assertThat(results).filteredOn(r -> r.outcome() == CaptureOutcome.CREATED).hasSize(1);
+        assertThat(results).filteredOn(r -> r.outcome() == CaptureOutcome.DUPLICATE_DELIVERY).hasSize(threads - 1);
+        assertThat(storage.leads().findBySource(tenant, SourceRef.of("webforms", "submission-1")))
+                .contains(lead.id());
+        assertThat(storage.leads().history(tenant, lead.id(), 0, 10).items()).hasSize(1);
+        assertThat(lead.owner()).isEqualTo(UserId.of("ann"));
+        assertThat(storage.leads().nextInSequence(tenant, "round-robin:sales"))
+                .as("the rotation turned once, by the capture that stored the lead").isEqualTo(2);
     }
 
     /**

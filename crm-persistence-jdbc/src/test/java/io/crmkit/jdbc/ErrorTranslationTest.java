@@ -7,7 +7,11 @@ import io.crmkit.customer.Customer;
 import io.crmkit.jdbc.testing.DatabaseKind;
 import io.crmkit.jdbc.testing.Databases;
 import io.crmkit.jdbc.testing.Fixtures;
+import io.crmkit.jdbc.testing.LeadFixtures;
 import io.crmkit.jdbc.testing.TestDatabase;
+import io.crmkit.lead.Lead;
+import io.crmkit.lead.LeadStatus;
+import io.crmkit.lead.LeadStatusChange;
 import io.crmkit.pipeline.Deal;
 import io.crmkit.pipeline.Pipeline;
 import io.crmkit.shared.CrmException;
@@ -17,6 +21,7 @@ import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.task.Task;
+import io.crmkit.touchpoint.SourceRef;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -89,6 +94,50 @@ class ErrorTranslationTest {
             assertThat(storage.deals().find(tenant, deal.id())).contains(deal);
             return null;
         });
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_duplicate_lead_or_history_version_is_refused_naming_it_also_in_a_unit_of_work_that_goes_on(
+            DatabaseKind kind) {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        Lead lead = LeadFixtures.minimalLead(tenant, "dup@example.com");
+        LeadStatusChange first = new LeadStatusChange(lead.id(), 1, Fixtures.T0, null, null, LeadStatus.NEW, null);
+        storage.leads().insert(tenant, lead);
+        storage.leads().appendHistory(tenant, first);
+
+        assertThatThrownBy(() -> storage.leads().insert(tenant, lead)).isExactlyInstanceOf(StorageException.class)
+                .hasMessage("Lead " + lead.id() + " already exists");
+        assertThatThrownBy(() -> storage.leads().appendHistory(tenant, first))
+                .isExactlyInstanceOf(StorageException.class)
+                .hasMessage("Lead " + lead.id() + " already has a history entry at version 1");
+        storage.inTransaction(tenant, tx -> {
+            assertThatThrownBy(() -> storage.leads().insert(tenant, lead)).isInstanceOf(StorageException.class);
+            assertThatThrownBy(() -> storage.leads().appendHistory(tenant, first))
+                    .isInstanceOf(StorageException.class);
+            assertThat(storage.leads().claimSource(tenant, SourceRef.of("forms", "1"), lead.id())).isEmpty();
+            assertThat(storage.leads().claimSource(tenant, SourceRef.of("forms", "1"), LeadFixtures.leadId()))
+                    .contains(lead.id());
+            assertThat(storage.leads().find(tenant, lead.id())).contains(lead);
+            return null;
+        });
+        assertThat(storage.leads().findBySource(tenant, SourceRef.of("forms", "1"))).contains(lead.id());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_stored_lead_that_crmkit_cannot_read_is_a_storage_exception_naming_it(DatabaseKind kind) {
+        TestDatabase db = DATABASES.database(kind);
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        Lead lead = LeadFixtures.minimalLead(tenant, "unreadable@example.com");
+        storage.leads().insert(tenant, lead);
+        db.execute("UPDATE crm_lead SET status = 'LOST' WHERE tenant_id = '" + tenant.value() + "'");
+
+        assertThatThrownBy(() -> storage.leads().find(tenant, lead.id()))
+                .isExactlyInstanceOf(StorageException.class)
+                .hasMessageContaining("the stored lead " + lead.id() + " cannot be read");
     }
 
     @ParameterizedTest

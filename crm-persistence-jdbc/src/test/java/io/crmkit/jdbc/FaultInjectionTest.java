@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.Crm;
+import io.crmkit.TenantScope;
 import io.crmkit.customer.Customer;
 import io.crmkit.customer.EmailAddress;
 import io.crmkit.customer.EmailContact;
@@ -16,6 +17,13 @@ import io.crmkit.jdbc.testing.FaultyDataSource;
 import io.crmkit.jdbc.testing.FaultyDataSource.Fault;
 import io.crmkit.jdbc.testing.Fixtures;
 import io.crmkit.jdbc.testing.TestDatabase;
+import io.crmkit.lead.BantChecklist;
+import io.crmkit.lead.BantItem;
+import io.crmkit.lead.ConversionRequest;
+import io.crmkit.lead.Lead;
+import io.crmkit.lead.LeadCapture;
+import io.crmkit.lead.LeadChannel;
+import io.crmkit.lead.LeadSource;
 import io.crmkit.pipeline.Deal;
 import io.crmkit.pipeline.DealChangeKind;
 import io.crmkit.pipeline.DealHistoryEntry;
@@ -23,14 +31,18 @@ import io.crmkit.pipeline.FollowUp;
 import io.crmkit.pipeline.Pipeline;
 import io.crmkit.pipeline.ProbabilityOnStageChange;
 import io.crmkit.pipeline.Stage;
+import io.crmkit.shared.LeadId;
 import io.crmkit.shared.Money;
 import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
+import io.crmkit.shared.UserId;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.task.Task;
 import io.crmkit.task.TaskPriority;
 import io.crmkit.task.TaskStatus;
 import io.crmkit.touchpoint.Channel;
+import io.crmkit.touchpoint.Direction;
+import io.crmkit.touchpoint.NewTouchpoint;
 import io.crmkit.touchpoint.Touchpoint;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +67,8 @@ class FaultInjectionTest {
     private static final List<String> TABLES = List.of("crm_customer", "crm_customer_email", "crm_customer_phone",
             "crm_customer_tag", "crm_relationship", "crm_touchpoint", "crm_customer_activity", "crm_pipeline",
             "crm_pipeline_stage", "crm_pipeline_settings", "crm_deal", "crm_deal_history", "crm_deal_stage_total",
-            "crm_task");
+            "crm_task", "crm_lead", "crm_lead_status_history", "crm_lead_source", "crm_lead_sequence",
+            "crm_lead_settings");
 
     static List<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
@@ -168,6 +181,36 @@ class FaultInjectionTest {
         Task task = Fixtures.task(tenant, Fixtures.ALICE, T0);
         return List.of(pipeline, deal, new Task(task.id(), tenant, 1, "Send the brochure", null, T0, Fixtures.ALICE,
                 TaskPriority.LOW, deal.customerId(), null, deal.id(), TaskStatus.OPEN, null, null, T0, T0));
+    }
+
+    /**
+     * A lead's conversion through {@link Crm}: the person customer (and its look-up rows), the organisation, the
+     * "works at" relationship, the person's lifecycle stage, the lead's touchpoints moved into the person's history
+     * with its activity row (counts, last touchpoint, last purchase), the converted lead and its history entry, all in
+     * one unit of work.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void a_lead_conversion_is_all_or_nothing(DatabaseKind kind, Fault fault) {
+        ConversionRequest request = ConversionRequest.builder().by(UserId.of("alice")).withOrganisation().build();
+        run(kind, fault, tenant -> {
+            TenantScope scope = Crm.builder().storage(DATABASES.storage(kind)).build().tenant(tenant);
+            Lead lead = scope.leads().capture(LeadCapture.builder(LeadSource.of(LeadChannel.WEB_FORM)
+                    .campaign("spring")).name("Tom", "Baker").company("Café Luna").companyDomain("cafe-luna.example")
+                    .email("tom@cafe-luna.example").phone("+44 7700 900456").sourceRef("webforms", "tom-1").build())
+                    .lead();
+            scope.touchpoints().record(NewTouchpoint.forLead(lead.id(), Channel.WEB_VISIT, Direction.INBOUND,
+                    T0).source("web", "visit-1").build());
+            scope.touchpoints().record(NewTouchpoint.forLead(lead.id(), Channel.PURCHASE, Direction.INBOUND,
+                    T0.plusSeconds(60)).purchase(Money.of("42.50", "EUR"), "1001").build());
+            scope.leads().acceptAsSalesQualified(lead.id(), UserId.of("alice"), new BantChecklist(
+                    BantItem.confirmed("yes"), BantItem.confirmed("yes"), BantItem.confirmed("yes"),
+                    BantItem.confirmed("yes")));
+            return List.of(lead.id(), tenant);
+        }, (storage, setUp) -> {
+            TenantId tenant = (TenantId) setUp.get(1);
+            Crm.builder().storage(storage).build().tenant(tenant).leads().convert((LeadId) setUp.get(0), request);
+        });
     }
 
     /**

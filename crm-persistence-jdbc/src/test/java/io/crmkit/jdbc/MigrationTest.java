@@ -7,12 +7,14 @@ import io.crmkit.customer.Customer;
 import io.crmkit.jdbc.testing.DatabaseKind;
 import io.crmkit.jdbc.testing.Databases;
 import io.crmkit.jdbc.testing.Fixtures;
+import io.crmkit.jdbc.testing.LeadFixtures;
 import io.crmkit.jdbc.testing.TestDatabase;
 import io.crmkit.pipeline.Deal;
 import io.crmkit.pipeline.DealStatus;
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.DealId;
 import io.crmkit.shared.InvalidInputException;
+import io.crmkit.shared.LeadId;
 import io.crmkit.shared.Money;
 import io.crmkit.shared.PipelineId;
 import io.crmkit.shared.StageId;
@@ -20,6 +22,9 @@ import io.crmkit.shared.StorageException;
 import io.crmkit.shared.TenantId;
 import io.crmkit.shared.UserId;
 import io.crmkit.touchpoint.Channel;
+import io.crmkit.touchpoint.CustomerActivity;
+import io.crmkit.touchpoint.TimelineQuery;
+import io.crmkit.touchpoint.Touchpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,12 +59,20 @@ class MigrationTest {
 
     private static final List<String> TABLES = List.of("customer", "customer_email", "customer_phone",
             "customer_tag", "relationship", "touchpoint", "customer_activity", "pipeline", "pipeline_stage",
-            "pipeline_settings", "deal", "deal_history", "deal_stage_total", "task");
+            "pipeline_settings", "deal", "deal_history", "deal_stage_total", "task", "lead", "lead_status_history",
+            "lead_source", "lead_sequence", "lead_settings");
     /** The secondary indexes of version 2, each a range that one query of the deal or task store reads. */
     private static final List<String> V2_INDEXES = List.of("deal_stage_ix", "deal_stage_entry_ix", "deal_owner_ix",
             "deal_owner_status_ix", "deal_customer_ix", "deal_close_date_ix", "deal_status_close_date_ix",
             "deal_open_totals_ix", "deal_closed_totals_ix", "task_status_assignee_ix", "task_status_due_ix",
             "task_customer_ix", "task_lead_ix", "task_deal_ix");
+    /**
+     * The secondary indexes of version 3, each a range that one query of the lead, touchpoint or customer store
+     * reads.
+     */
+    private static final List<String> V3_INDEXES = List.of("lead_status_ix", "lead_owner_ix", "lead_owner_status_ix",
+            "lead_email_ix", "lead_phone_ix", "touchpoint_lead_timeline_ix", "customer_organisation_domain_ix",
+            "customer_organisation_name_ix");
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
@@ -72,7 +85,7 @@ class MigrationTest {
                 .doesNotContain("flyway_schema_history");
         List<List<Object>> history = history(db);
         assertThat(history.stream().filter(row -> row.get(0) != null).map(row -> row.get(0).toString()))
-                .containsExactly("1", "2");
+                .containsExactly("1", "2", "3");
 
         JdbcCrmStorage again = db.builder().build();
         assertThat(history(db)).isEqualTo(history);
@@ -110,7 +123,7 @@ class MigrationTest {
 
         JdbcCrmStorage storage = db.builder().build();
 
-        assertThat(versions(db)).containsExactly("1", "2");
+        assertThat(versions(db)).containsExactly("1", "2", "3");
         Customer ada = storage.customers().find(tenant, new CustomerId(id)).orElseThrow();
         assertThat(ada.person().givenName()).isEqualTo("Ada");
         assertThat(ada.createdAt()).isEqualTo(Instant.parse("2024-05-01T10:15:30.123456Z"));
@@ -120,6 +133,95 @@ class MigrationTest {
                 null, ada.createdAt(), ada.createdAt());
         storage.deals().insert(tenant, deal);
         assertThat(storage.deals().ofCustomer(tenant, ada.id(), null, 10).items()).containsExactly(deal);
+    }
+
+    /**
+     * A schema that an earlier crmkit migrated to version 1, holding an organisation and a customer's touchpoint and
+     * activity, is upgraded to version 3 (through 2) at start: the rows are still there, the organisation is found by its name,
+     * and the customer's history and activity take a moved lead touchpoint.
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_version_1_schema_holding_an_organisation_and_activity_is_upgraded_to_version_3_at_start(DatabaseKind kind) {
+        TestDatabase db = DATABASES.fresh(kind);
+        Flyway.configure(getClass().getClassLoader()).dataSource(db.dataSource())
+                .locations("classpath:io/crmkit/jdbc/migration/" + (kind == DatabaseKind.MARIADB ? "mysql"
+                        : kind.name().toLowerCase(Locale.ROOT)))
+                .table("crm_schema_history")
+                .placeholders(Map.of("prefix", "crm_", "collation", "utf8mb4_nopad_bin"))
+                .target("1").load().migrate();
+        TenantId tenant = Fixtures.newTenant();
+        UUID organisation = Fixtures.nextId();
+        UUID person = Fixtures.nextId();
+        UUID touchpoint = Fixtures.nextId();
+        String at = kind == DatabaseKind.MARIADB ? "'2024-05-01 10:15:30.123456'" : "'2024-05-01 10:15:30.123456+00'";
+        String customer = "INSERT INTO crm_customer (tenant_id, id, version, kind, given_name, organisation_name, "
+                + "organisation_domain, emails, phones, addresses, tags, attributes, preferences, important_dates, "
+                + "do_not_contact, lifecycle_stage, created_at, updated_at) VALUES ('" + tenant.value() + "', ";
+        db.execute(customer + uuidSql(kind, organisation) + ", 1, 'ORGANISATION', NULL, 'Café Luna', "
+                        + "'cafe-luna.example', '[]', '[]', '[]', '[]', '{}', '{}', '[]', FALSE, 'LEAD', " + at + ", "
+                        + at + ")",
+                customer + uuidSql(kind, person) + ", 1, 'PERSON', 'Ada', NULL, NULL, '[]', '[]', '[]', '[]', '{}', "
+                        + "'{}', '[]', FALSE, 'LEAD', " + at + ", " + at + ")",
+                "INSERT INTO crm_touchpoint (tenant_id, id, customer_id, channel, direction, occurred_at, recorded_at)"
+                        + " VALUES ('" + tenant.value() + "', " + uuidSql(kind, touchpoint) + ", "
+                        + uuidSql(kind, person) + ", 'EMAIL', 'INBOUND', " + at + ", " + at + ")",
+                "INSERT INTO crm_customer_activity (tenant_id, customer_id, count_email, count_call, count_meeting, "
+                        + "count_chat, count_sms, count_social, count_web_visit, count_form_submission, "
+                        + "count_store_visit, count_purchase, count_support_request, count_other, last_touchpoint_id,"
+                        + " last_touchpoint_at) VALUES ('" + tenant.value() + "', " + uuidSql(kind, person)
+                        + ", 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, " + uuidSql(kind, touchpoint) + ", " + at + ")");
+
+        JdbcCrmStorage storage = db.builder().build();
+
+        assertThat(versions(db)).containsExactly("1", "2", "3");
+        assertThat(storage.customers().findOrganisations(tenant, null, " CAFÉ LUNA"))
+                .extracting(Customer::id).containsExactly(new CustomerId(organisation));
+        assertThat(storage.customers().findOrganisations(tenant, "Cafe-Luna.example", null))
+                .extracting(Customer::id).containsExactly(new CustomerId(organisation));
+        LeadId lead = LeadFixtures.leadId();
+        Touchpoint purchase = LeadFixtures.leadTouchpoint(tenant, lead, Channel.PURCHASE,
+                Instant.parse("2024-06-01T00:00:00Z"), "after-upgrade");
+        storage.touchpoints().insertAll(tenant, List.of(purchase));
+        storage.inTransaction(tenant, tx -> storage.touchpoints().moveLeadTouchpoints(tenant, lead,
+                new CustomerId(person)));
+        assertThat(storage.touchpoints().timeline(tenant, new CustomerId(person), TimelineQuery.ALL, null, 10)
+                .items()).extracting(t -> t.id().value()).containsExactly(purchase.id().value(), touchpoint);
+        CustomerActivity activity = storage.touchpoints().activity(tenant, new CustomerId(person));
+        assertThat(activity.totalCount()).isEqualTo(2);
+        assertThat(activity.lastTouchpointId()).isEqualTo(purchase.id());
+        assertThat(activity.lastPurchaseAt()).isEqualTo(purchase.occurredAt());
+    }
+
+    /** The database itself refuses a touchpoint row that names no party, or both a customer and a lead. */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_touchpoint_row_names_exactly_one_party(DatabaseKind kind) {
+        TestDatabase db = DATABASES.database(kind);
+        DATABASES.storage(kind);
+        String tenant = Fixtures.newTenant().value();
+        String at = kind == DatabaseKind.MARIADB ? "'2024-05-01 10:15:30'" : "'2024-05-01 10:15:30+00'";
+        String insert = "INSERT INTO crm_touchpoint (tenant_id, id, customer_id, lead_id, channel, direction, "
+                + "occurred_at, recorded_at) VALUES ('" + tenant + "', ";
+        for (String parties : List.of("NULL, NULL", uuidSql(kind, Fixtures.nextId()) + ", "
+                + uuidSql(kind, Fixtures.nextId()))) {
+            assertThatThrownBy(() -> db.execute(insert + uuidSql(kind, Fixtures.nextId()) + ", " + parties
+                    + ", 'EMAIL', 'INBOUND', " + at + ", " + at + ")")).as(parties)
+                    .hasRootCauseInstanceOf(SQLException.class);
+        }
+        db.execute(insert + uuidSql(kind, Fixtures.nextId()) + ", NULL, " + uuidSql(kind, Fixtures.nextId())
+                + ", 'EMAIL', 'INBOUND', " + at + ", " + at + ")");
+        assertThat(db.queryLong("SELECT COUNT(*) FROM crm_touchpoint WHERE tenant_id = ?", tenant)).isEqualTo(1);
+    }
+
+    private static String uuidSql(DatabaseKind kind, UUID id) {
+        return kind == DatabaseKind.MARIADB ? "UNHEX('" + id.toString().replace("-", "") + "')" : "'" + id + "'";
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @ParameterizedTest
@@ -136,7 +238,7 @@ class MigrationTest {
         for (boolean migrate : new boolean[] {true, false}) {
             assertThatThrownBy(() -> db.builder().migrate(migrate).build())
                     .isExactlyInstanceOf(StorageException.class)
-                    .hasMessageContaining("schema version 99, newer than version 2")
+                    .hasMessageContaining("schema version 99, newer than version 3")
                     .hasMessageContaining("Upgrade io.crmkit:crm-persistence-jdbc");
         }
     }
@@ -259,8 +361,8 @@ class MigrationTest {
         assertThat(firstColumns.keySet()).anyMatch(k -> k.toLowerCase(Locale.ROOT).contains("source_uq")
                         && k.contains("(unique)"))
                 .anyMatch(k -> k.toLowerCase(Locale.ROOT).contains("timeline"))
-                .hasSizeGreaterThanOrEqualTo(2 * TABLES.size() + 5 + V2_INDEXES.size());
-        for (String index : V2_INDEXES) {
+                .hasSizeGreaterThanOrEqualTo(2 * TABLES.size() + 5 + V2_INDEXES.size() + V3_INDEXES.size());
+        for (String index : concat(V2_INDEXES, V3_INDEXES)) {
             assertThat(firstColumns.keySet()).as("index " + index).anyMatch(k -> k.toLowerCase(Locale.ROOT)
                     .endsWith(" index crm_" + index));
         }
@@ -276,7 +378,7 @@ class MigrationTest {
     void the_shipped_sql_files_use_only_documented_placeholders() throws IOException {
         for (String family : List.of("postgresql", "mysql", "h2")) {
             for (String file : List.of("V1__customers_relationships_touchpoints.sql",
-                    "V2__pipelines_deals_tasks.sql")) {
+                    "V2__pipelines_deals_tasks.sql", "V3__leads.sql")) {
                 String path = "io/crmkit/jdbc/migration/" + family + "/" + file;
                 try (InputStream in = getClass().getClassLoader().getResourceAsStream(path)) {
                     assertThat(in).as(path).isNotNull();

@@ -12,6 +12,11 @@ import io.crmkit.customer.Relationship;
 import io.crmkit.jdbc.testing.DatabaseKind;
 import io.crmkit.jdbc.testing.Databases;
 import io.crmkit.jdbc.testing.Fixtures;
+import io.crmkit.jdbc.testing.LeadFixtures;
+import io.crmkit.lead.Lead;
+import io.crmkit.lead.LeadQuery;
+import io.crmkit.lead.LeadStatus;
+import io.crmkit.lead.LeadStatusChange;
 import io.crmkit.pipeline.Deal;
 import io.crmkit.pipeline.DealChangeKind;
 import io.crmkit.pipeline.DealHistoryEntry;
@@ -21,9 +26,11 @@ import io.crmkit.pipeline.DealTotals;
 import io.crmkit.pipeline.Pipeline;
 import io.crmkit.pipeline.PipelineSettings;
 import io.crmkit.shared.CustomerId;
+import io.crmkit.shared.LeadId;
 import io.crmkit.shared.Money;
 import io.crmkit.shared.StageId;
 import io.crmkit.shared.TenantId;
+import io.crmkit.shared.UserId;
 import io.crmkit.spi.CrmStorage;
 import io.crmkit.spi.IngestOutcome;
 import io.crmkit.spi.Slice;
@@ -112,6 +119,115 @@ class RoundTripTest {
                 Map.of(Channel.PURCHASE, 1L, Channel.CALL, 1L), call.id(), call.occurredAt(),
                 purchase.occurredAt()));
         assertThat(storage.touchpoints().lapsedBuyers(tenant, T0, null, 10).items()).containsExactly(activity);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void leads_round_trip_every_field(DatabaseKind kind) {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        Customer related = Fixtures.person(tenant, "Related");
+        storage.customers().insert(tenant, related);
+        Lead full = LeadFixtures.fullLead(tenant, related.id());
+        Lead minimal = LeadFixtures.minimalLead(tenant, "only@example.com");
+        storage.leads().insert(tenant, full);
+        storage.leads().insert(tenant, minimal);
+
+        assertThat(storage.leads().find(tenant, full.id())).contains(full);
+        assertThat(storage.leads().find(tenant, minimal.id())).contains(minimal);
+        assertThat(storage.leads().findByEmail(tenant, EmailAddress.parse("zoe.obrien@EXAMPLE.com")))
+                .containsExactly(full);
+        assertThat(storage.leads().findByPhone(tenant, PhoneNumber.ofE164("+442079460958"))).containsExactly(full);
+        assertThat(storage.leads().list(tenant, LeadQuery.ALL.ownedBy(UserId.of("alice@example.com")), null, 10)
+                .items()).containsExactly(full);
+
+        Lead converted = LeadFixtures.converted(full, Fixtures.customerId());
+        storage.leads().update(tenant, converted);
+        assertThat(storage.leads().find(tenant, full.id())).contains(converted);
+        Lead emptied = minimal.toBuilder().version(2).email(null).phone(new PhoneNumber("+4915112345678", null))
+                .givenName("Only").status(LeadStatus.DISQUALIFIED).disqualificationReason("Zu teuer — später")
+                .updatedAt(Fixtures.T0.plusSeconds(1)).build();
+        storage.leads().update(tenant, emptied);
+        assertThat(storage.leads().find(tenant, minimal.id())).contains(emptied);
+        assertThat(storage.leads().findByEmail(tenant, EmailAddress.parse("only@example.com"))).isEmpty();
+
+        LeadStatusChange change = new LeadStatusChange(full.id(), 42, Fixtures.T0.plusNanos(1000),
+                UserId.of("bob"), LeadStatus.QUALIFIED, LeadStatus.CONVERTED, "r".repeat(499) + "✓");
+        storage.leads().appendHistory(tenant, change);
+        assertThat(storage.leads().history(tenant, full.id(), 41, 10).items()).containsExactly(change);
+        assertThat(storage.leads().history(tenant, full.id(), 42, 10).items()).isEmpty();
+        assertThat(storage.leads().claimSource(tenant, full.sourceRef(), full.id())).isEmpty();
+        assertThat(storage.leads().findBySource(tenant, full.sourceRef())).contains(full.id());
+        storage.leads().saveSettings(tenant, LeadFixtures.fullSettings());
+        assertThat(storage.leads().settings(tenant)).contains(LeadFixtures.fullSettings());
+        String longName = "round-robin:" + "s".repeat(188);
+        assertThat(storage.leads().nextInSequence(tenant, longName)).isEqualTo(1);
+        assertThat(storage.leads().nextInSequence(tenant, longName)).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void lead_touchpoints_round_trip_and_move_with_every_field(DatabaseKind kind) {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        LeadId lead = LeadFixtures.leadId();
+        Touchpoint purchase = LeadFixtures.fullLeadPurchase(tenant, lead, "lead-order-1");
+        Touchpoint visit = LeadFixtures.leadTouchpoint(tenant, lead, Channel.WEB_VISIT, Fixtures.T0, null);
+        assertThat(storage.touchpoints().insertAll(tenant, List.of(purchase, visit)))
+                .containsExactly(new IngestOutcome(purchase, false), new IngestOutcome(visit, false));
+        assertThat(storage.touchpoints().find(tenant, purchase.id())).contains(purchase);
+        assertThat(storage.touchpoints().leadTimeline(tenant, lead, io.crmkit.touchpoint.TimelineQuery.ALL, null,
+                10).items()).containsExactly(visit, purchase);
+
+        CustomerId customer = Fixtures.customerId();
+        long moved = storage.inTransaction(tenant, tx -> storage.touchpoints().moveLeadTouchpoints(tenant, lead,
+                customer));
+        assertThat(moved).isEqualTo(2);
+        assertThat(storage.touchpoints().find(tenant, purchase.id())).contains(purchase.movedTo(customer));
+        assertThat(storage.touchpoints().timeline(tenant, customer, io.crmkit.touchpoint.TimelineQuery.ALL, null, 10)
+                .items()).containsExactly(visit.movedTo(customer), purchase.movedTo(customer));
+        assertThat(storage.touchpoints().activity(tenant, customer)).isEqualTo(new CustomerActivity(customer,
+                Map.of(Channel.PURCHASE, 1L, Channel.WEB_VISIT, 1L), visit.id(), visit.occurredAt(),
+                purchase.occurredAt()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void organisations_are_found_by_domain_or_by_name_ignoring_case(DatabaseKind kind) {
+        CrmStorage storage = DATABASES.storage(kind);
+        TenantId tenant = Fixtures.newTenant();
+        Customer cafe = Fixtures.fullOrganisation(tenant);
+        Customer shouty = Customer.builder().id(Fixtures.customerId()).tenantId(tenant)
+                .organisation(new io.crmkit.customer.OrganisationProfile("CAFÉ LUNA", null, null, null))
+                .createdAt(Fixtures.T0).updatedAt(Fixtures.T0).build();
+        Customer turkish = Customer.builder().id(Fixtures.customerId()).tenantId(tenant)
+                .organisation(new io.crmkit.customer.OrganisationProfile("İstanbul Çay", "istanbul.example", null,
+                        null)).createdAt(Fixtures.T0).updatedAt(Fixtures.T0).build();
+        Customer archived = Customer.builder().id(Fixtures.customerId()).tenantId(tenant)
+                .organisation(new io.crmkit.customer.OrganisationProfile("Café Luna", "cafe-luna.example", null,
+                        null)).createdAt(Fixtures.T0).updatedAt(Fixtures.T0).archivedAt(Fixtures.T0).build();
+        Customer person = Fixtures.person(tenant, "Café Luna");
+        for (Customer c : List.of(cafe, shouty, turkish, archived, person)) {
+            storage.customers().insert(tenant, c);
+        }
+        java.util.Comparator<Customer> byId = java.util.Comparator.comparing(Customer::id);
+
+        assertThat(storage.customers().findOrganisations(tenant, " CAFE-LUNA.example ", null)).containsExactly(cafe);
+        assertThat(storage.customers().findOrganisations(tenant, null, "  café luna ")).containsExactlyElementsOf(
+                java.util.stream.Stream.of(cafe, shouty).sorted(byId).toList());
+        assertThat(storage.customers().findOrganisations(tenant, "istanbul.example", "Café Luna"))
+                .containsExactlyElementsOf(java.util.stream.Stream.of(cafe, shouty, turkish).sorted(byId).toList());
+        assertThat(storage.customers().findOrganisations(tenant, null, "istanbul çay")).containsExactly(turkish);
+        assertThat(storage.customers().findOrganisations(tenant, null, "Cafe Luna")).isEmpty();
+        assertThat(storage.customers().findOrganisations(Fixtures.newTenant(), "cafe-luna.example", "Café Luna"))
+                .isEmpty();
+
+        Customer renamed = cafe.toBuilder().version(cafe.version() + 1)
+                .organisation(new io.crmkit.customer.OrganisationProfile("Luna Roasters", null, null, null)).build();
+        storage.customers().update(tenant, renamed);
+        assertThat(storage.customers().findOrganisations(tenant, "cafe-luna.example", "café luna"))
+                .containsExactly(shouty);
+        assertThat(storage.customers().findOrganisations(tenant, null, "LUNA ROASTERS")).containsExactly(renamed);
     }
 
     @ParameterizedTest

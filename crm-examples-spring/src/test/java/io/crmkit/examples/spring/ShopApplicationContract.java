@@ -18,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,7 +121,7 @@ abstract class ShopApplicationContract {
         assertThat(notFound.json().get("recordId").asText()).isEqualTo(unknown);
 
         assertThat(http.get("/customers/" + unknown + "/timeline").status()).isEqualTo(404);
-        assertThat(http.get("/pipelines/" + unknown + "/board").status()).isIn(404, 501);
+        assertThat(http.get("/pipelines/" + unknown + "/board").status()).isEqualTo(404);
 
         Http.Response malformed = http.get("/customers/12345");
         assertThat(malformed.status()).isEqualTo(400);
@@ -312,17 +311,6 @@ abstract class ShopApplicationContract {
 
     @Test
     void the_board_shows_count_total_and_weighted_total_per_stage_and_currency() {
-        try {
-            crm.storage().pipelines();
-        } catch (UnsupportedOperationException e) {
-            // This crmkit's JDBC storage does not store pipelines yet: the endpoint says so with a 501, and the
-            // scenario runs on the in-memory storage (InMemoryStoragePipelineBoardTest) meanwhile.
-            Http.Response response = http.get("/pipelines/default/board");
-            assertThat(response.status()).isEqualTo(501);
-            assertThat(response.json().get("detail").asText()).contains("does not store pipelines");
-            Assumptions.abort("the JDBC storage does not store pipelines yet: the board endpoint answers 501 here "
-                    + "and is tested on the in-memory storage by InMemoryStoragePipelineBoardTest");
-        }
         PipelineBoardScenario.run(crm, http);
     }
 

@@ -92,7 +92,6 @@ public final class CandleShop {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
-    private static final boolean JDBC_STORES_FOR_PIPELINES_AND_LEADS = false;
     private static final UserId LEO = UserId.of("leo");    // sells wholesale
 
     private final Crm crm;
@@ -116,12 +115,6 @@ public final class CandleShop {
         out.println("crmkit quick start: the candle shop");
         out.println("storage: the JDBC adapter on an embedded H2 database at " + file + ".mv.db");
 
-        if (!JDBC_STORES_FOR_PIPELINES_AND_LEADS) {
-            // Until the JDBC adapter stores pipelines and leads, the story runs on the in-memory storage.
-            out.println("(for now on the in-memory storage: the JDBC adapter does not yet store pipelines and leads)");
-            out.println();
-            return new CandleShop(crm(new io.crmkit.inmemory.InMemoryCrmStorage()), out).tellTheStory();
-        }
         long earlier = customersOf(crm(JdbcCrmStorage.create(dataSource)));
         if (earlier > 0) {
             out.println("The database still holds the shop of an earlier run (" + earlier + " customers): "

@@ -29,6 +29,12 @@ class CandleShopTest {
         return CandleShop.run(directory.resolve("crm"), new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 
+    /** The board's figures without its ids, which are new in every run. */
+    private static List<String> figures(io.crmkit.pipeline.PipelineSummary board) {
+        return board.stages().stream().map(s -> s.stage().name() + " " + s.totals().count() + " "
+                + s.totals().byCurrency().stream().map(t -> t.amount() + "/" + t.weightedAmount()).toList()).toList();
+    }
+
     private String output() {
         return printed.toString(StandardCharsets.UTF_8);
     }
@@ -43,6 +49,7 @@ class CandleShopTest {
         assertThat(summary.sarah().totalCount()).isEqualTo(57);
         assertThat(summary.sarah().count(Channel.PURCHASE)).isEqualTo(28);
         assertThat(output())
+                .contains("The database is new")
                 .contains("recorded 226 touchpoints in one batch; the re-delivered order webhook was recognised "
                         + "as a duplicate: true")
                 .contains("by e-mail sarah.miller@example.com -> Sarah Miller")
@@ -110,7 +117,6 @@ class CandleShopTest {
                 .contains("2026-11-28 09:00 | Ask how the samples burned | The Reading Room: gift shelf");
     }
 
-    @org.junit.jupiter.api.Disabled("until the JDBC adapter stores pipelines and leads")
     @Test
     @DisplayName("runs twice on the same file: the second run says it found the first and starts clean")
     void runsTwice() {
@@ -123,7 +129,7 @@ class CandleShopTest {
         assertThat(output()).contains("The database still holds the shop of an earlier run (8 customers): this run "
                 + "starts clean and tells the story again.");
         assertThat(second.recorded()).isEqualTo(first.recorded());
-        assertThat(second.board()).isEqualTo(first.board());
+        assertThat(figures(second.board())).isEqualTo(figures(first.board()));
         List<String> secondLines = List.of(output().split("\n"));
         assertThat(secondLines).containsAll(List.of(firstOutput.split("\n")).subList(3, 20));
         assertThat(second.score().total()).isEqualByComparingTo(new BigDecimal("61.40"));

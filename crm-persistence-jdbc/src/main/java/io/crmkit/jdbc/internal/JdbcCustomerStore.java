@@ -42,7 +42,7 @@ public final class JdbcCustomerStore implements CustomerStore {
     private static final String VALUE_COLUMNS = "kind, given_name, family_name, job_title, organisation_name, "
             + "organisation_domain, industry, employee_count, emails, phones, addresses, tags, attributes, "
             + "preferences, important_dates, owner, preferred_channel, do_not_contact, lifecycle_stage, created_at, "
-            + "updated_at, archived_at";
+            + "updated_at, archived_at, organisation_name_key";
     private static final String COLUMNS = "c.tenant_id, c.id, c.version, c." + VALUE_COLUMNS.replace(", ", ", c.");
     private static final int IN_CHUNK = 500;
 
@@ -58,7 +58,7 @@ public final class JdbcCustomerStore implements CustomerStore {
         this.tables = tables;
         String json = dialect.jsonParameter();
         String values = "?, ?, ?, ?, ?, ?, ?, ?, " + json + ", " + json + ", " + json + ", " + json + ", " + json
-                + ", " + json + ", " + json + ", ?, ?, ?, ?, ?, ?, ?";
+                + ", " + json + ", " + json + ", ?, ?, ?, ?, ?, ?, ?, ?";
         this.insertSql = "INSERT INTO " + tables.customer + " (tenant_id, id, version, " + VALUE_COLUMNS
                 + ") VALUES (?, ?, ?, " + values + ")"
                 + (dialect.failedStatementAbortsTransaction() ? " ON CONFLICT (tenant_id, id) DO NOTHING" : "");
@@ -228,6 +228,7 @@ public final class JdbcCustomerStore implements CustomerStore {
         dialect.setInstant(ps, i++, c.createdAt());
         dialect.setInstant(ps, i++, c.updatedAt());
         dialect.setInstant(ps, i++, c.archivedAt());
+        setText(ps, i++, organisation == null ? null : nameKey(organisation.name()));
         return i;
     }
 
@@ -304,6 +305,72 @@ public final class JdbcCustomerStore implements CustomerStore {
                 return readAll(ps);
             }
         });
+    }
+
+    /**
+     * The key of an organisation's name in {@code organisation_name_key}: every character upper-cased and then
+     * lower-cased, so that two names have the same key exactly when {@link String#equalsIgnoreCase} holds for them
+     * character by character.
+     */
+    static String nameKey(String name) {
+        StringBuilder key = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> key.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+        return key.toString();
+    }
+
+    /**
+     * Two ranges, one of the index on (tenant, organisation_domain, id) and one of the index on (tenant,
+     * organisation_name_key, id), put together in id order; the name is then compared as the SPI says
+     * ({@link String#equalsIgnoreCase}), so that a key shared by names that differ otherwise matches nothing.
+     */
+    @Override
+    public List<Customer> findOrganisations(TenantId tenant, String domain, String name) {
+        if (tenant == null) {
+            throw new TenantViolationException("a storage call must name its tenant");
+        }
+        String wantedDomain = domain == null ? null : domain.strip().toLowerCase(java.util.Locale.ROOT);
+        String wantedName = name == null ? null : name.strip();
+        if (wantedDomain == null && wantedName == null) {
+            return List.of();
+        }
+        return tx.read(tenant, "find organisations of tenant " + tenant + " by domain and name", c -> {
+            java.util.TreeMap<CustomerId, Customer> found = new java.util.TreeMap<>();
+            if (wantedDomain != null) {
+                for (Customer customer : organisationsBy(c, tenant, "organisation_domain",
+                        "customer_organisation_domain_ix", wantedDomain)) {
+                    if (wantedDomain.equals(customer.organisation().domain())) {
+                        found.put(customer.id(), customer);
+                    }
+                }
+            }
+            if (wantedName != null) {
+                for (Customer customer : organisationsBy(c, tenant, "organisation_name_key",
+                        "customer_organisation_name_ix", nameKey(wantedName))) {
+                    if (customer.organisation().name().equalsIgnoreCase(wantedName)) {
+                        found.put(customer.id(), customer);
+                    }
+                }
+            }
+            return new ArrayList<>(found.values());
+        });
+    }
+
+    /** The active organisations whose {@code column} is {@code key}, a range of {@code index}. */
+    private List<Customer> organisationsBy(Connection c, TenantId tenant, String column, String index, String key)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(organisationSql(column, index))) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, key);
+            ps.setString(3, CustomerKind.ORGANISATION.name());
+            return readAll(ps);
+        }
+    }
+
+    /** The look-up of active organisations by domain or name key, for tests. */
+    String organisationSql(String column, String index) {
+        return "SELECT " + COLUMNS + " FROM " + tables.customer + " c" + dialect.indexHint(tables.index(index))
+                + " WHERE c.tenant_id = ? AND c." + column + " = ? AND c.kind = ?"
+                + " AND c.archived_at IS NULL" + dialect.orderBy("c.tenant_id, c." + column, "c.id");
     }
 
     @Override

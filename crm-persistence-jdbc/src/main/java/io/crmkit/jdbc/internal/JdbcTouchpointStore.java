@@ -4,6 +4,7 @@ import io.crmkit.shared.CrmException;
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.DealId;
 import io.crmkit.shared.Ids;
+import io.crmkit.shared.LeadId;
 import io.crmkit.shared.Money;
 import io.crmkit.shared.RetryableStorageException;
 import io.crmkit.shared.StorageException;
@@ -54,13 +55,13 @@ public final class JdbcTouchpointStore implements TouchpointStore {
 
     static final String COLUMNS = "tenant_id, id, customer_id, channel, direction, occurred_at, recorded_at, subject, "
             + "body, handled_by, deal_id, attributes, purchase_amount, purchase_currency, order_reference, "
-            + "source_system, source_external_id";
+            + "source_system, source_external_id, lead_id";
     private static final String T_COLUMNS = "t." + COLUMNS.replace(", ", ", t.");
-    private static final int COLUMN_COUNT = 17;
+    private static final int COLUMN_COUNT = 18;
     private static final String[] H2_TYPES = {"VARCHAR(64)", "UUID", "UUID", "VARCHAR(32)", "VARCHAR(16)",
         "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE", "VARCHAR(500)", "VARCHAR(100000)",
         "VARCHAR(128)", "UUID", "CHARACTER LARGE OBJECT", "NUMERIC(38,4)", "CHAR(3)", "VARCHAR(100)", "VARCHAR(64)",
-        "VARCHAR(200)"};
+        "VARCHAR(200)", "UUID"};
     private static final String ACTIVITY_COLUMNS;
     /** Touchpoints without a source first, then by source system and external id. */
     private static final java.util.Comparator<Touchpoint> BY_SOURCE = java.util.Comparator.comparing(
@@ -277,8 +278,34 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         }
     }
 
-    /** H2: a batch of single-row inserts guarded by NOT EXISTS; the update counts say which were stored. */
+    /**
+     * H2: a batch of single-row inserts guarded by NOT EXISTS; the update counts say which were stored. Rows without a
+     * source (which nothing can duplicate) are a batch of plain inserts: H2 does not read the source index for
+     * {@code source_system = NULL}, and the guard would read the tenant's whole range of it for every row.
+     */
     private Set<UUID> insertSkippingDuplicatesH2(Connection c, List<Touchpoint> chunk) throws SQLException {
+        List<Touchpoint> unsourced = new ArrayList<>();
+        List<Touchpoint> sourced = new ArrayList<>();
+        for (Touchpoint t : chunk) {
+            (t.source() == null ? unsourced : sourced).add(t);
+        }
+        Set<UUID> inserted = new HashSet<>();
+        if (!unsourced.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + tables.touchpoint + " (" + COLUMNS
+                    + ") VALUES " + row())) {
+                for (Touchpoint t : unsourced) {
+                    bindRow(ps, 1, t);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                for (Touchpoint t : unsourced) {
+                    inserted.add(t.id().value());
+                }
+            }
+        }
+        if (sourced.isEmpty()) {
+            return inserted;
+        }
         StringBuilder select = new StringBuilder();
         for (int k = 0; k < COLUMN_COUNT; k++) {
             select.append(k == 0 ? "" : ", ").append("CAST(? AS ").append(H2_TYPES[k]).append(')');
@@ -287,18 +314,17 @@ public final class JdbcTouchpointStore implements TouchpointStore {
                 + " WHERE NOT EXISTS (SELECT 1 FROM " + tables.touchpoint + " x WHERE x.tenant_id = ?"
                 + " AND x.source_system = ? AND x.source_external_id = ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Touchpoint t : chunk) {
+            for (Touchpoint t : sourced) {
                 int i = bindRow(ps, 1, t);
                 ps.setString(i++, t.tenantId().value());
-                setText(ps, i++, t.source() == null ? null : t.source().system());
-                setText(ps, i, t.source() == null ? null : t.source().externalId());
+                setText(ps, i++, t.source().system());
+                setText(ps, i, t.source().externalId());
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
-            Set<UUID> inserted = new HashSet<>();
             for (int k = 0; k < counts.length; k++) {
                 if (counts[k] > 0) {
-                    inserted.add(chunk.get(k).id().value());
+                    inserted.add(sourced.get(k).id().value());
                 }
             }
             return inserted;
@@ -316,7 +342,7 @@ public final class JdbcTouchpointStore implements TouchpointStore {
     private int bindRow(PreparedStatement ps, int i, Touchpoint t) throws SQLException {
         ps.setString(i++, t.tenantId().value());
         dialect.setUuid(ps, i++, t.id().value());
-        dialect.setUuid(ps, i++, t.customerId().value());
+        dialect.setUuid(ps, i++, t.customerId() == null ? null : t.customerId().value());
         ps.setString(i++, t.channel().name());
         ps.setString(i++, t.direction().name());
         dialect.setInstant(ps, i++, t.occurredAt());
@@ -341,6 +367,7 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         }
         setText(ps, i++, t.source() == null ? null : t.source().system());
         setText(ps, i++, t.source() == null ? null : t.source().externalId());
+        dialect.setUuid(ps, i++, t.leadId() == null ? null : t.leadId().value());
         return i;
     }
 
@@ -411,11 +438,24 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         }
     }
 
-    /** The activity a chunk adds to one customer. */
+    /** The activity a chunk (or a move) adds to one customer. */
     private static final class Delta {
         final long[] counts = new long[Channel.values().length];
-        Touchpoint last;
+        UUID lastId;
+        Instant lastAt;
         Instant lastPurchaseAt;
+
+        /** Counts one touchpoint in. */
+        void add(UUID id, Channel channel, Instant occurredAt) {
+            counts[channel.ordinal()]++;
+            if (lastId == null || newer(occurredAt, id, lastAt, lastId)) {
+                lastId = id;
+                lastAt = occurredAt;
+            }
+            if (channel == Channel.PURCHASE && (lastPurchaseAt == null || occurredAt.isAfter(lastPurchaseAt))) {
+                lastPurchaseAt = occurredAt;
+            }
+        }
     }
 
     private void upsertActivity(Connection c, TenantId tenant, Iterable<IngestOutcome> outcomes)
@@ -423,19 +463,19 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         // Sorted by customer id: concurrent ingests lock activity rows in the same order.
         TreeMap<CustomerId, Delta> deltas = new TreeMap<>();
         for (IngestOutcome outcome : outcomes) {
-            if (outcome.duplicate()) {
-                continue;
-            }
             Touchpoint t = outcome.stored();
-            Delta delta = deltas.computeIfAbsent(t.customerId(), id -> new Delta());
-            delta.counts[t.channel().ordinal()]++;
-            if (delta.last == null || newer(t, delta.last)) {
-                delta.last = t;
+            if (outcome.duplicate() || t.customerId() == null) {
+                continue; // a lead's touchpoint counts in no customer's activity until it is moved
             }
-            if (t.isPurchase() && (delta.lastPurchaseAt == null || t.occurredAt().isAfter(delta.lastPurchaseAt))) {
-                delta.lastPurchaseAt = t.occurredAt();
-            }
+            deltas.computeIfAbsent(t.customerId(), id -> new Delta()).add(t.id().value(), t.channel(),
+                    t.occurredAt());
         }
+        writeActivity(c, tenant, deltas);
+    }
+
+    /** Adds {@code deltas} to the customers' activity rows, creating the rows that do not exist yet. */
+    private void writeActivity(Connection c, TenantId tenant, TreeMap<CustomerId, Delta> deltas)
+            throws SQLException {
         if (deltas.isEmpty()) {
             return;
         }
@@ -462,9 +502,10 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         }
     }
 
-    private static boolean newer(Touchpoint a, Touchpoint b) {
-        int byTime = a.occurredAt().compareTo(b.occurredAt());
-        return byTime > 0 || (byTime == 0 && Ids.compare(a.id().value(), b.id().value()) > 0);
+    /** Whether (at, id) is newer than (otherAt, otherId) in timeline order. */
+    private static boolean newer(Instant at, UUID id, Instant otherAt, UUID otherId) {
+        int byTime = at.compareTo(otherAt);
+        return byTime > 0 || (byTime == 0 && Ids.compare(id, otherId) > 0);
     }
 
     private int bindActivity(PreparedStatement ps, int i, TenantId tenant, CustomerId customer, Delta delta)
@@ -474,8 +515,8 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         for (long count : delta.counts) {
             ps.setLong(i++, count);
         }
-        dialect.setUuid(ps, i++, delta.last.id().value());
-        dialect.setInstant(ps, i++, delta.last.occurredAt());
+        dialect.setUuid(ps, i++, delta.lastId);
+        dialect.setInstant(ps, i++, delta.lastAt);
         dialect.setInstant(ps, i++, delta.lastPurchaseAt);
         return i;
     }
@@ -590,9 +631,23 @@ public final class JdbcTouchpointStore implements TouchpointStore {
      */
     Query timelineQuery(TenantId tenant, CustomerId customer, TimelineQuery query, TimelinePosition after,
                         int limit) {
+        return partyTimeline(tenant, "customer_id", customer.value(), "touchpoint_timeline_ix", query, after, limit);
+    }
+
+    /**
+     * A range of the lead timeline index (tenant_id, lead_id, occurred_at DESC, id DESC), in its order; see
+     * {@link Dialect#orderBy} for the ORDER BY.
+     */
+    Query leadTimelineQuery(TenantId tenant, LeadId lead, TimelineQuery query, TimelinePosition after, int limit) {
+        return partyTimeline(tenant, "lead_id", lead.value(), "touchpoint_lead_timeline_ix", query, after, limit);
+    }
+
+    /** The timeline of one party (a customer or a lead): a range of {@code index}, in its order. */
+    private Query partyTimeline(TenantId tenant, String partyColumn, UUID party, String index, TimelineQuery query,
+                                TimelinePosition after, int limit) {
         Query q = new Query(dialect, "SELECT " + T_COLUMNS + " FROM " + tables.touchpoint + " t"
-                + dialect.indexHint(tables.index("touchpoint_timeline_ix")) + " WHERE t.tenant_id = ?")
-                .text(tenant.value()).and("t.customer_id = ?").uuid(customer.value());
+                + dialect.indexHint(tables.index(index)) + " WHERE t.tenant_id = ?")
+                .text(tenant.value()).and("t." + partyColumn + " = ?").uuid(party);
         if (!query.channels().isEmpty()) {
             StringBuilder in = new StringBuilder("t.channel IN (");
             for (int k = 0; k < query.channels().size(); k++) {
@@ -615,8 +670,117 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         if (after != null) {
             q.before("t.occurred_at", "t.id", after.occurredAt(), after.id().value());
         }
-        return q.sql(dialect.orderBy("t.tenant_id, t.customer_id", "t.occurred_at DESC, t.id DESC") + " LIMIT ?")
+        return q.sql(dialect.orderBy("t.tenant_id, t." + partyColumn, "t.occurred_at DESC, t.id DESC") + " LIMIT ?")
                 .integer(limit + 1);
+    }
+
+    @Override
+    public Slice<Touchpoint> leadTimeline(TenantId tenant, LeadId lead, TimelineQuery query, TimelinePosition after,
+                                          int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        Query q = leadTimelineQuery(tenant, lead, query, after, limit);
+        return tx.read(tenant, "read the timeline of lead " + lead + " of tenant " + tenant, c -> {
+            try (PreparedStatement ps = q.prepare(c)) {
+                return Slice.of(readAll(ps), limit);
+            }
+        });
+    }
+
+    // ---- moving a lead's touchpoints -----------------------------------------------------------------------------
+
+    /**
+     * Moves the lead's touchpoints to the customer with one UPDATE, and adds exactly the rows it moved to the
+     * customer's activity row (counts, last touchpoint, last purchase and so the lapsed-buyer index): nothing reads
+     * the customer's own history. Which rows the UPDATE moved is told by the UPDATE itself on PostgreSQL
+     * ({@code RETURNING}) and H2 ({@code FINAL TABLE}); on MariaDB/MySQL a locking read of the lead's rows comes
+     * first, and an UPDATE that moves a different number of rows (one recorded in between under READ COMMITTED)
+     * fails the unit of work as retryable.
+     */
+    @Override
+    public long moveLeadTouchpoints(TenantId tenant, LeadId lead, CustomerId customer) {
+        if (tenant == null) {
+            throw new TenantViolationException("a storage call must name its tenant");
+        }
+        return tx.write(tenant, "move the touchpoints of lead " + lead + " to customer " + customer + " of tenant "
+                + tenant, c -> {
+            Delta delta = new Delta();
+            long moved = moveRows(c, tenant, lead, customer, delta);
+            if (moved > 0) {
+                TreeMap<CustomerId, Delta> deltas = new TreeMap<>();
+                deltas.put(customer, delta);
+                h2Retrying(c, tenant, () -> {
+                    writeActivity(c, tenant, deltas);
+                    return null;
+                });
+            }
+            return moved;
+        });
+    }
+
+    /** Runs the UPDATE and counts every row it moved into {@code delta}; returns how many moved. */
+    private long moveRows(Connection c, TenantId tenant, LeadId lead, CustomerId customer, Delta delta)
+            throws SQLException {
+        String update = "UPDATE " + tables.touchpoint + " SET customer_id = ?, lead_id = NULL"
+                + " WHERE tenant_id = ? AND lead_id = ?";
+        switch (dialect.family()) {
+            case POSTGRESQL:
+                return moveReturning(c, update + " RETURNING id, channel, occurred_at", tenant, lead, customer, delta);
+            case H2:
+                return moveReturning(c, "SELECT id, channel, occurred_at FROM FINAL TABLE (" + update + ")", tenant,
+                        lead, customer, delta);
+            default:
+                long locked;
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, channel, occurred_at FROM "
+                        + tables.touchpoint + dialect.indexHint(tables.index("touchpoint_lead_timeline_ix"))
+                        + " WHERE tenant_id = ? AND lead_id = ? FOR UPDATE")) {
+                    ps.setString(1, tenant.value());
+                    dialect.setUuid(ps, 2, lead.value());
+                    locked = readMoved(ps, delta);
+                }
+                if (locked == 0) {
+                    return 0;
+                }
+                int updated;
+                try (PreparedStatement ps = c.prepareStatement(update)) {
+                    bindMove(ps, tenant, lead, customer);
+                    updated = ps.executeUpdate();
+                }
+                if (updated != locked) {
+                    throw new RetryableStorageException("crmkit could not move the touchpoints of lead " + lead
+                            + " of tenant " + tenant + ": a touchpoint of the lead was recorded while they moved"
+                            + " (" + locked + " read, " + updated + " moved); run the unit of work again", null);
+                }
+                return updated;
+        }
+    }
+
+    private long moveReturning(Connection c, String sql, TenantId tenant, LeadId lead, CustomerId customer,
+                               Delta delta) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindMove(ps, tenant, lead, customer);
+            return readMoved(ps, delta);
+        }
+    }
+
+    private void bindMove(PreparedStatement ps, TenantId tenant, LeadId lead, CustomerId customer)
+            throws SQLException {
+        dialect.setUuid(ps, 1, customer.value());
+        ps.setString(2, tenant.value());
+        dialect.setUuid(ps, 3, lead.value());
+    }
+
+    private long readMoved(PreparedStatement ps, Delta delta) throws SQLException {
+        long rows = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows++;
+                delta.add(dialect.getUuid(rs, "id"), Channel.valueOf(rs.getString("channel")),
+                        dialect.getInstant(rs, "occurred_at"));
+            }
+        }
+        return rows;
     }
 
     private static List<Channel> sortedChannels(TimelineQuery query) {
@@ -696,8 +860,11 @@ public final class JdbcTouchpointStore implements TouchpointStore {
             BigDecimal amount = rs.getBigDecimal("purchase_amount");
             String handledBy = rs.getString("handled_by");
             String system = rs.getString("source_system");
+            UUID customer = dialect.getUuid(rs, "customer_id");
+            UUID lead = dialect.getUuid(rs, "lead_id");
             return new Touchpoint(id, new TenantId(rs.getString("tenant_id")),
-                    new CustomerId(dialect.getUuid(rs, "customer_id")), Channel.valueOf(rs.getString("channel")),
+                    customer == null ? null : new CustomerId(customer), lead == null ? null : new LeadId(lead),
+                    Channel.valueOf(rs.getString("channel")),
                     Direction.valueOf(rs.getString("direction")), dialect.getInstant(rs, "occurred_at"),
                     dialect.getInstant(rs, "recorded_at"), rs.getString("subject"), rs.getString("body"),
                     handledBy == null ? null : new UserId(handledBy), deal == null ? null : new DealId(deal),

@@ -10,6 +10,10 @@ import io.crmkit.customer.ImportantDate;
 import io.crmkit.customer.PhoneContact;
 import io.crmkit.customer.PostalAddress;
 import io.crmkit.jackson.CrmModule;
+import io.crmkit.lead.BantChecklist;
+import io.crmkit.lead.LeadConversion;
+import io.crmkit.lead.LeadSettings;
+import io.crmkit.lead.PossibleDuplicates;
 import io.crmkit.shared.AttributeValue;
 import io.crmkit.shared.StorageException;
 import java.util.List;
@@ -33,6 +37,14 @@ final class JsonColumns {
     static final Codec<List<ImportantDate>> DATES = new Codec<>(new TypeReference<>() {
     });
     static final Codec<Map<String, AttributeValue>> ATTRIBUTES = new Codec<>(new TypeReference<>() {
+    });
+    static final Codec<BantChecklist> BANT = new Codec<>(new TypeReference<>() {
+    });
+    static final Codec<PossibleDuplicates> POSSIBLE_DUPLICATES = new Codec<>(new TypeReference<>() {
+    });
+    static final Codec<LeadConversion> LEAD_CONVERSION = new Codec<>(new TypeReference<>() {
+    });
+    static final Codec<LeadSettings> LEAD_SETTINGS = new Codec<>(new TypeReference<>() {
     });
 
     private JsonColumns() {

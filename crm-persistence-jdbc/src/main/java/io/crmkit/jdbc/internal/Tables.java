@@ -16,6 +16,11 @@ public final class Tables {
     private final String schema;
     private final String prefix;
 
+    public final String lead;
+    public final String leadStatusHistory;
+    public final String leadSource;
+    public final String leadSequence;
+    public final String leadSettings;
     public final String customer;
     public final String customerEmail;
     public final String customerPhone;
@@ -40,6 +45,11 @@ public final class Tables {
         }
         this.schema = schema;
         this.prefix = prefix;
+        lead = name("lead");
+        leadStatusHistory = name("lead_status_history");
+        leadSource = name("lead_source");
+        leadSequence = name("lead_sequence");
+        leadSettings = name("lead_settings");
         customer = name("customer");
         customerEmail = name("customer_email");
         customerPhone = name("customer_phone");
@@ -80,7 +90,8 @@ public final class Tables {
 
     /** Every table crmkit's migrations create, qualified. */
     public java.util.List<String> all() {
-        return java.util.List.of(customer, customerEmail, customerPhone, customerTag, relationship, touchpoint,
-                activity, pipeline, pipelineStage, pipelineSettings, deal, dealHistory, dealStageTotal, task);
+        return java.util.List.of(lead, leadStatusHistory, leadSource, leadSequence, leadSettings, customer,
+                customerEmail, customerPhone, customerTag, relationship, touchpoint, activity, pipeline, pipelineStage,
+                pipelineSettings, deal, dealHistory, dealStageTotal, task);
     }
 }
