@@ -26,8 +26,11 @@ public abstract class TouchpointColumns {
     @Column(name = "tenant_id", nullable = false, length = 64)
     private String tenantId;
 
-    @Column(name = "customer_id", nullable = false)
+    @Column(name = "customer_id")
     private UUID customerId;
+
+    @Column(name = "lead_id")
+    private UUID leadId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "channel", nullable = false, length = 32)
@@ -132,6 +135,10 @@ public abstract class TouchpointColumns {
 
     public String getHandledBy() {
         return handledBy;
+    }
+
+    public UUID getLeadId() {
+        return leadId;
     }
 
     public UUID getDealId() {

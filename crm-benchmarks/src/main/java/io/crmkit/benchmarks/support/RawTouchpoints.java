@@ -24,18 +24,21 @@ public final class RawTouchpoints {
     /** The columns, in crmkit's order. */
     public static final String COLUMNS = "tenant_id, id, customer_id, channel, direction, occurred_at, recorded_at, "
             + "subject, body, handled_by, deal_id, attributes, purchase_amount, purchase_currency, order_reference, "
-            + "source_system, source_external_id";
+            + "source_system, source_external_id, lead_id";
 
     private RawTouchpoints() {
     }
 
-    /** Creates {@code table} like crmkit's {@code crm_touchpoint} (its migration V1, with the same indexes). */
+    /**
+     * Creates {@code table} like crmkit's {@code crm_touchpoint} (its migrations V1 and V3: the same columns, keys,
+     * check and indexes, the lead timeline index included).
+     */
     public static void create(BenchDatabase db, String table) {
         boolean pg = db.kind() == Kind.POSTGRESQL;
         db.execute("CREATE TABLE " + table + " ("
                 + " tenant_id varchar(64) NOT NULL,"
                 + " id uuid NOT NULL,"
-                + " customer_id uuid NOT NULL,"
+                + " customer_id uuid,"
                 + " channel varchar(32) NOT NULL,"
                 + " direction varchar(16) NOT NULL,"
                 + " occurred_at timestamp(6) with time zone NOT NULL,"
@@ -50,15 +53,19 @@ public final class RawTouchpoints {
                 + " order_reference varchar(100),"
                 + " source_system varchar(64),"
                 + " source_external_id varchar(200),"
+                + " lead_id uuid,"
                 + " CONSTRAINT " + table + "_pk PRIMARY KEY (tenant_id, id),"
-                + " CONSTRAINT " + table + "_source_uq UNIQUE (tenant_id, source_system, source_external_id))",
+                + " CONSTRAINT " + table + "_source_uq UNIQUE (tenant_id, source_system, source_external_id),"
+                + " CONSTRAINT " + table + "_party_ck CHECK ((customer_id IS NULL) <> (lead_id IS NULL)))",
                 "CREATE INDEX " + table + "_timeline_ix ON " + table
-                        + " (tenant_id, customer_id, occurred_at DESC, id DESC)");
+                        + " (tenant_id, customer_id, occurred_at DESC, id DESC)",
+                "CREATE INDEX " + table + "_lead_timeline_ix ON " + table
+                        + " (tenant_id, lead_id, occurred_at DESC, id DESC)" + (pg ? " WHERE lead_id IS NOT NULL" : ""));
     }
 
     /** The INSERT of one row; a JDBC batch of it is what the driver may rewrite into multi-row statements. */
     public static String insert(String table) {
-        return "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        return "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     /** Binds one row to {@link #insert}'s statement: every column, as crmkit binds them. */
@@ -87,6 +94,7 @@ public final class RawTouchpoints {
         }
         text(ps, 16, row.sourceSystem());
         text(ps, 17, row.externalId());
+        ps.setNull(18, Types.OTHER);
     }
 
     private static void text(PreparedStatement ps, int index, String value) throws SQLException {
@@ -101,7 +109,7 @@ public final class RawTouchpoints {
     public record Read(String tenant, UUID id, UUID customer, String channel, String direction, Instant occurredAt,
                        Instant recordedAt, String subject, String body, String handledBy, UUID deal, String attributes,
                        BigDecimal amount, String currency, String orderReference, String sourceSystem,
-                       String externalId) {
+                       String externalId, UUID lead) {
     }
 
     /**
@@ -143,7 +151,8 @@ public final class RawTouchpoints {
                             rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(),
                             rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8), rs.getString(9),
                             rs.getString(10), rs.getObject(11, UUID.class), rs.getString(12), rs.getBigDecimal(13),
-                            rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17)));
+                            rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
+                            rs.getObject(18, UUID.class)));
                 }
             }
             return page;
