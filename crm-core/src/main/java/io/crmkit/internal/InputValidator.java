@@ -2,10 +2,12 @@ package io.crmkit.internal;
 
 import io.crmkit.shared.InvalidInputException;
 import io.crmkit.shared.Violations;
+import java.lang.annotation.ElementType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.NoProviderFoundException;
 import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -15,6 +17,25 @@ import jakarta.validation.ValidatorFactory;
  * needed, and reports every violation with its property path.
  */
 public final class InputValidator {
+
+    /**
+     * crmkit's inputs are plain values, never JPA entities: every property is read. Without this, Hibernate Validator
+     * asks JPA for every property of every input whenever jakarta.persistence is on the class path (any host with
+     * JPA), which cost about a tenth of the Java time of a {@code recordAll} batch in the ingest benchmark.
+     */
+    private static final TraversableResolver EVERYTHING_REACHABLE = new TraversableResolver() {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootType, Path pathToProperty,
+                                   ElementType elementType) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootType, Path pathToProperty,
+                                    ElementType elementType) {
+            return true;
+        }
+    };
 
     private final Validator validator;
 
@@ -31,6 +52,7 @@ public final class InputValidator {
         try {
             ValidatorFactory factory = Validation.byDefaultProvider().configure()
                     .messageInterpolator(new PlainMessageInterpolator())
+                    .traversableResolver(EVERYTHING_REACHABLE)
                     .buildValidatorFactory();
             return new InputValidator(factory.getValidator());
         } catch (NoProviderFoundException e) {
