@@ -88,7 +88,12 @@ public final class Compare {
         Path module = moduleDir();
         Path results = options.containsKey("results") ? Path.of(options.get("results")) : module.resolve("results");
         Compare compare = new Compare(profile, databases, scenarios, module.resolve("target"));
-        String markdown = compare.run(String.join(" ", args), options.get("note"));
+        StringBuilder command = new StringBuilder();
+        for (String arg : args) {
+            command.append(command.length() == 0 ? "" : " ")
+                    .append(arg.matches("[A-Za-z0-9_.,/=:-]+") ? arg : "\"" + arg.replace("\"", "\\\"") + "\"");
+        }
+        String markdown = compare.run(command.toString(), options.get("note"));
         System.out.println();
         System.out.println(markdown);
         if (!options.containsKey("no-results")) {
@@ -181,7 +186,8 @@ public final class Compare {
         report.context.add("Machine: " + Report.machine() + "; load average " + loadBefore + " at the start, "
                 + Report.loadAverage() + " at the end");
         report.context.add("JVM: " + Report.jvm() + "; JMH 1.37, " + profile.forks() + " fork(s) per benchmark");
-        report.context.add("Databases: " + h2Version() + " (in-memory, in the benchmark's JVM)"
+        report.context.add("Databases: " + h2Version() + " (embedded in the benchmark's JVM: in memory for the "
+                + "ingest, a file database with a cache larger than the data for the read scenarios)"
                 + (postgresVersion == null ? "; PostgreSQL not used" : "; " + postgresVersion
                 + " (same machine, over TCP)"));
         if (note != null && !note.isBlank()) {
