@@ -188,8 +188,9 @@ public final class Compare {
         report.context.add("JVM: " + Report.jvm() + "; JMH 1.37, " + profile.forks() + " fork(s) per benchmark");
         report.context.add("Databases: " + h2Version() + " (embedded in the benchmark's JVM: in memory for the "
                 + "ingest, a file database with a cache larger than the data for the read scenarios)"
-                + (postgresVersion == null ? "; PostgreSQL not used" : "; " + postgresVersion
-                + " (same machine, over TCP)"));
+                + (postgresVersion == null ? "; PostgreSQL not used" : "; " + postgresVersion + " at "
+                + BenchDatabase.Postgres.fromEnvironment().url().replaceAll("^jdbc:postgresql://([^/?]*).*$", "$1")
+                + " (over TCP)"));
         if (note != null && !note.isBlank()) {
             report.context.add("**Note:** " + note);
         }
