@@ -301,12 +301,13 @@ public final class Compare {
                 + "iteration), one transaction per chunk of 1,000; rows/s = touchpoints / mean time of "
                 + profile.ingestIterations() + " measured single shots after one warm-up shot. crmkit: "
                 + "`Touchpoints.recordAll` on `JdbcCrmStorage` (batch size 1,000), which validates every input, checks "
-                + "the customers exist, inserts with `ON CONFLICT DO NOTHING RETURNING id` (H2: a batch of guarded "
-                + "inserts) and upserts the per-customer activity rows. Raw JDBC: a JDBC batch of plain INSERTs into a "
+                + "the customers exist, inserts each chunk (PostgreSQL: one `INSERT ... SELECT ... FROM unnest(arrays)`, "
+                + "tried without `ON CONFLICT` in a savepoint, with `ON CONFLICT DO NOTHING RETURNING id` after a "
+                + "duplicate; H2: a batch of guarded inserts) and upserts the per-customer activity rows. Raw JDBC: a JDBC batch of plain INSERTs into a "
                 + "table with the same columns, keys and indexes. JPA: Hibernate ORM 7.4 `persist` with "
                 + "`hibernate.jdbc.batch_size=1000`, `order_inserts`, application-assigned UUIDv7 ids, one "
                 + "EntityManager per chunk. PostgreSQL connections of all three use `reWriteBatchedInserts=true` "
-                + "(crmkit writes multi-row INSERTs itself, so it is unaffected); all share one HikariCP pool.");
+                + "(crmkit writes its own multi-row statements, so it is unaffected); all share one HikariCP pool.");
     }
 
     private static Optional<Double> rowsPerSecond(Collection<RunResult> results, String method, Kind db) {

@@ -44,8 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * by
  * <ul>
  *   <li>{@link #crmkit}: {@code Touchpoints.recordAll} of crmkit's public API on {@code JdbcCrmStorage} (batch size
- *       1,000): input validation, the customer check, one multi-row {@code INSERT ... ON CONFLICT DO NOTHING} (H2:
- *       a batch of guarded inserts) per chunk, the per-customer activity upsert;</li>
+ *       1,000): input validation, the customer check, one multi-row insert per chunk that skips duplicates
+ *       (PostgreSQL: {@code INSERT ... SELECT ... FROM unnest(...)}, plain in a savepoint, {@code ON CONFLICT DO
+ *       NOTHING} after a duplicate; H2: a batch of guarded inserts), the per-customer activity upsert;</li>
  *   <li>{@link #rawJdbc}: a plain JDBC batch of single-row INSERTs per chunk into an equivalent table (same columns,
  *       keys and indexes): the physical limit of the JDBC path;</li>
  *   <li>{@link #jpa}: the same rows as JPA entities, {@code persist}ed with Hibernate ORM 7 (see {@link Jpa}) into

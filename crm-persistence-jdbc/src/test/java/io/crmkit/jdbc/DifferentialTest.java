@@ -189,6 +189,45 @@ class DifferentialTest {
     }
 
     /**
+     * Batches larger than the adapter's chunk: some chunks hold no duplicate, some re-deliver stored sources, some
+     * hold no sourced touchpoint at all, and a chunk after one with duplicates is stored just the same. Every outcome,
+     * timeline and activity answers as the reference adapter does.
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void batches_split_into_chunks_answer_as_the_reference_adapter_does(DatabaseKind kind) {
+        CrmStorage db = DATABASES.database(kind).builder().batchSize(7).build();
+        CrmStorage ref = new InMemoryCrmStorage();
+        TenantId tenant = Fixtures.newTenant();
+        Random random = new Random(kind.ordinal() * 104729L + 5);
+        List<CustomerId> customers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Customer c = Fixtures.person(tenant, "P" + i);
+            customers.add(c.id());
+            both(db, ref, tenant, c);
+        }
+        for (int batch = 0; batch < 8; batch++) {
+            List<Touchpoint> touchpoints = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Channel channel = Channel.values()[random.nextInt(Channel.values().length)];
+                // the first batch has only new sources; batch 3 none at all; the others re-deliver many
+                String source = batch == 3 ? null : "s" + (batch == 0 ? i : random.nextInt(120));
+                touchpoints.add(Fixtures.touchpoint(tenant, customers.get(random.nextInt(customers.size())), channel,
+                        INSTANTS[random.nextInt(INSTANTS.length)], source,
+                        new TouchpointId(randomUuid(random))));
+            }
+            assertThat(db.touchpoints().insertAll(tenant, touchpoints)).as("batch %d", batch)
+                    .isEqualTo(ref.touchpoints().insertAll(tenant, touchpoints));
+        }
+        for (CustomerId customer : customers) {
+            assertThat(timeline(db, tenant, customer, TimelineQuery.ALL, 500))
+                    .isEqualTo(timeline(ref, tenant, customer, TimelineQuery.ALL, 500));
+            assertThat(db.touchpoints().activity(tenant, customer))
+                    .isEqualTo(ref.touchpoints().activity(tenant, customer));
+        }
+    }
+
+    /**
      * Pipelines, deals (moved, won, lost, reopened, with their history) and tasks with random ids, colliding dates
      * and instants, the first and last storable dates and instants: every list, page by page, every figure and every
      * bound (also between two microseconds, outside the storable years, empty and reversed ranges) answers as the

@@ -129,10 +129,14 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         Map<TouchpointId, IngestOutcome> outcomes = tx.write(tenant, "record " + touchpoints.size()
                 + " touchpoints of tenant " + tenant, c -> {
             Map<TouchpointId, IngestOutcome> byId = new HashMap<>();
+            PostgresInsert postgres = new PostgresInsert();
             for (List<Touchpoint> chunk : chunks(unique)) {
                 byId.putAll(h2Retrying(c, tenant, () -> {
-                    Set<UUID> inserted = dialect.family() == Dialect.Family.H2
-                            ? insertSkippingDuplicatesH2(c, chunk) : insertSkippingDuplicates(c, chunk);
+                    Set<UUID> inserted = switch (dialect.family()) {
+                        case H2 -> insertSkippingDuplicatesH2(c, chunk);
+                        case POSTGRESQL -> postgres.insert(c, tenant, chunk);
+                        default -> insertSkippingDuplicates(c, chunk);
+                    };
                     return resolve(c, tenant, chunk, inserted);
                 }));
             }
@@ -263,6 +267,143 @@ public final class JdbcTouchpointStore implements TouchpointStore {
             }
             if (mysql) {
                 requireOnlyDuplicateWarnings(ps);
+            }
+            return inserted;
+        }
+    }
+
+    /**
+     * PostgreSQL's insert of one call's chunks. A chunk is first inserted plainly, inside a savepoint: most chunks
+     * hold no duplicate, and an insert with ON CONFLICT costs PostgreSQL about 1.4 times a plain one (every row is
+     * inserted speculatively and then confirmed). When the plain insert meets a unique violation, it is rolled back
+     * to the savepoint and the chunk is inserted again with ON CONFLICT DO NOTHING, which skips the duplicates inside
+     * the database; the rest of the call's chunks then go straight to ON CONFLICT, since a call that re-delivers
+     * touchpoints usually re-delivers many. A concurrent transaction storing the same source is caught the same way.
+     */
+    private final class PostgresInsert {
+        private boolean duplicatesSeen;
+
+        Set<UUID> insert(Connection c, TenantId tenant, List<Touchpoint> chunk) throws SQLException {
+            if (duplicatesSeen) {
+                return insertSkippingDuplicatesPostgres(c, tenant, chunk, true);
+            }
+            boolean sourced = false;
+            for (Touchpoint t : chunk) {
+                sourced |= t.source() != null;
+            }
+            if (!sourced) {
+                // nothing in the chunk can be a duplicate: a unique violation is an error, as with ON CONFLICT
+                return insertSkippingDuplicatesPostgres(c, tenant, chunk, false);
+            }
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                Set<UUID> inserted = insertSkippingDuplicatesPostgres(c, tenant, chunk, false);
+                c.releaseSavepoint(savepoint);
+                return inserted;
+            } catch (SQLException e) {
+                if (!tx.errors().isUniqueViolation(e)) {
+                    throw e; // the unit of work fails and is rolled back whole (the connection may be gone)
+                }
+                c.rollback(savepoint);
+                duplicatesSeen = true;
+                return insertSkippingDuplicatesPostgres(c, tenant, chunk, true);
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL: one INSERT of the chunk's columns passed as 17 arrays and {@code unnest}ed into rows; with {@code
+     * skipDuplicates}, it skips source duplicates and returns the ids it stored, without, it stores every row or
+     * fails. Against a multi-row VALUES list of 18 parameters per row, the statement is the same for every chunk size
+     * (one server-side prepared statement), and the server parses and binds 18 parameters instead of 18,000.
+     */
+    private Set<UUID> insertSkippingDuplicatesPostgres(Connection c, TenantId tenant, List<Touchpoint> chunk,
+                                                       boolean skipDuplicates) throws SQLException {
+        int n = chunk.size();
+        UUID[] id = new UUID[n];
+        UUID[] customer = new UUID[n];
+        String[] channel = new String[n];
+        String[] direction = new String[n];
+        String[] occurred = new String[n];
+        String[] recorded = new String[n];
+        String[] subject = new String[n];
+        String[] body = new String[n];
+        String[] handledBy = new String[n];
+        UUID[] deal = new UUID[n];
+        String[] attributes = new String[n];
+        BigDecimal[] amount = new BigDecimal[n];
+        String[] currency = new String[n];
+        String[] orderReference = new String[n];
+        String[] sourceSystem = new String[n];
+        String[] sourceExternalId = new String[n];
+        UUID[] lead = new UUID[n];
+        for (int k = 0; k < n; k++) {
+            Touchpoint t = chunk.get(k);
+            id[k] = t.id().value();
+            customer[k] = t.customerId() == null ? null : t.customerId().value();
+            channel[k] = t.channel().name();
+            direction[k] = t.direction().name();
+            occurred[k] = t.occurredAt().toString();
+            recorded[k] = t.recordedAt().toString();
+            subject[k] = t.subject();
+            body[k] = t.body();
+            handledBy[k] = t.handledBy() == null ? null : t.handledBy().value();
+            deal[k] = t.dealId() == null ? null : t.dealId().value();
+            attributes[k] = t.attributes().isEmpty() ? null : JsonColumns.ATTRIBUTES.write(t.attributes());
+            if (t.purchase() != null) {
+                amount[k] = t.purchase().amount().amount();
+                currency[k] = t.purchase().amount().currency().getCurrencyCode();
+                orderReference[k] = t.purchase().orderReference();
+            }
+            sourceSystem[k] = t.source() == null ? null : t.source().system();
+            sourceExternalId[k] = t.source() == null ? null : t.source().externalId();
+            lead[k] = t.leadId() == null ? null : t.leadId().value();
+        }
+        String sql = "INSERT INTO " + tables.touchpoint + " (" + COLUMNS + ") SELECT ?, u.id, u.customer_id,"
+                + " u.channel, u.direction, u.occurred_at, u.recorded_at, u.subject, u.body, u.handled_by, u.deal_id,"
+                + " CAST(u.attributes AS jsonb), u.purchase_amount, u.purchase_currency, u.order_reference,"
+                + " u.source_system, u.source_external_id, u.lead_id"
+                + " FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]),"
+                + " CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS text[]), CAST(? AS text[]),"
+                + " CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS numeric[]),"
+                + " CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS uuid[]))"
+                + " AS u(id, customer_id, channel, direction, occurred_at, recorded_at, subject, body, handled_by,"
+                + " deal_id, attributes, purchase_amount, purchase_currency, order_reference, source_system,"
+                + " source_external_id, lead_id)"
+                + (skipDuplicates
+                        ? " ON CONFLICT (tenant_id, source_system, source_external_id) DO NOTHING RETURNING id" : "");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, tenant.value());
+            ps.setArray(i++, c.createArrayOf("uuid", id));
+            ps.setArray(i++, c.createArrayOf("uuid", customer));
+            ps.setArray(i++, c.createArrayOf("text", channel));
+            ps.setArray(i++, c.createArrayOf("text", direction));
+            ps.setArray(i++, c.createArrayOf("text", occurred));
+            ps.setArray(i++, c.createArrayOf("text", recorded));
+            ps.setArray(i++, c.createArrayOf("text", subject));
+            ps.setArray(i++, c.createArrayOf("text", body));
+            ps.setArray(i++, c.createArrayOf("text", handledBy));
+            ps.setArray(i++, c.createArrayOf("uuid", deal));
+            ps.setArray(i++, c.createArrayOf("text", attributes));
+            ps.setArray(i++, c.createArrayOf("numeric", amount));
+            ps.setArray(i++, c.createArrayOf("text", currency));
+            ps.setArray(i++, c.createArrayOf("text", orderReference));
+            ps.setArray(i++, c.createArrayOf("text", sourceSystem));
+            ps.setArray(i++, c.createArrayOf("text", sourceExternalId));
+            ps.setArray(i, c.createArrayOf("uuid", lead));
+            Set<UUID> inserted = new HashSet<>();
+            if (!skipDuplicates) {
+                ps.executeUpdate();
+                for (UUID stored : id) {
+                    inserted.add(stored);
+                }
+                return inserted;
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(dialect.getUuid(rs, "id"));
+                }
             }
             return inserted;
         }
@@ -489,6 +630,10 @@ public final class JdbcTouchpointStore implements TouchpointStore {
             }
             return;
         }
+        if (dialect.family() == Dialect.Family.POSTGRESQL) {
+            writeActivityPostgres(c, tenant, deltas);
+            return;
+        }
         List<Map.Entry<CustomerId, Delta>> entries = new ArrayList<>(deltas.entrySet());
         for (int from = 0; from < entries.size(); from += batchSize) {
             List<Map.Entry<CustomerId, Delta>> part = entries.subList(from, Math.min(entries.size(), from + batchSize));
@@ -499,6 +644,60 @@ public final class JdbcTouchpointStore implements TouchpointStore {
                 }
                 ps.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * PostgreSQL: one upsert of every customer's delta, passed as arrays (one per column) and {@code unnest}ed in
+     * customer order, so that concurrent ingests lock activity rows in one order.
+     */
+    private void writeActivityPostgres(Connection c, TenantId tenant, TreeMap<CustomerId, Delta> deltas)
+            throws SQLException {
+        int n = deltas.size();
+        int channels = Channel.values().length;
+        UUID[] customer = new UUID[n];
+        Long[][] counts = new Long[channels][n];
+        UUID[] lastId = new UUID[n];
+        String[] lastAt = new String[n];
+        String[] lastPurchaseAt = new String[n];
+        int k = 0;
+        for (Map.Entry<CustomerId, Delta> entry : deltas.entrySet()) {
+            Delta delta = entry.getValue();
+            customer[k] = entry.getKey().value();
+            for (int ch = 0; ch < channels; ch++) {
+                counts[ch][k] = delta.counts[ch];
+            }
+            lastId[k] = delta.lastId;
+            lastAt[k] = delta.lastAt.toString();
+            lastPurchaseAt[k] = delta.lastPurchaseAt == null ? null : delta.lastPurchaseAt.toString();
+            k++;
+        }
+        StringBuilder arrays = new StringBuilder("CAST(? AS uuid[])");
+        StringBuilder names = new StringBuilder("customer_id");
+        StringBuilder set = new StringBuilder();
+        for (Channel channel : Channel.values()) {
+            String col = countColumn(channel);
+            arrays.append(", CAST(? AS bigint[])");
+            names.append(", ").append(col);
+            set.append(col).append(" = a.").append(col).append(" + EXCLUDED.").append(col).append(", ");
+        }
+        arrays.append(", CAST(? AS uuid[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[])");
+        names.append(", last_touchpoint_id, last_touchpoint_at, last_purchase_at");
+        String sql = "INSERT INTO " + tables.activity + " AS a (" + ACTIVITY_COLUMNS + ") SELECT ?, u.*"
+                + " FROM unnest(" + arrays + ") AS u(" + names + ") ORDER BY u.customer_id"
+                + " ON CONFLICT (tenant_id, customer_id) DO UPDATE SET " + set
+                + activityLastColumns("a.", "EXCLUDED.", true);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, tenant.value());
+            ps.setArray(i++, c.createArrayOf("uuid", customer));
+            for (Long[] count : counts) {
+                ps.setArray(i++, c.createArrayOf("int8", count));
+            }
+            ps.setArray(i++, c.createArrayOf("uuid", lastId));
+            ps.setArray(i++, c.createArrayOf("text", lastAt));
+            ps.setArray(i, c.createArrayOf("text", lastPurchaseAt));
+            ps.executeUpdate();
         }
     }
 
