@@ -98,7 +98,12 @@ public final class Compare {
         System.out.println(markdown);
         if (!options.containsKey("no-results")) {
             Files.createDirectories(results);
-            Path file = results.resolve(LocalDate.now(ZoneOffset.UTC) + "-" + profile.name() + ".md");
+            // a second run of the day goes beside the first, never over it
+            String stem = LocalDate.now(ZoneOffset.UTC) + "-" + profile.name();
+            Path file = results.resolve(stem + ".md");
+            for (int n = 2; Files.exists(file); n++) {
+                file = results.resolve(stem + "-" + n + ".md");
+            }
             Files.writeString(file, markdown);
             System.out.println("Written to " + file);
         }

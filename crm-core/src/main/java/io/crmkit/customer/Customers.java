@@ -31,9 +31,10 @@ public interface Customers {
     Customer register(CustomerRegistration registration);
 
     /**
-     * Applies {@code patch} to the customer, if it still is at {@code expectedVersion}.
+     * Applies {@code patch} to the customer, if it still is at {@code expectedVersion}. A patch that changes
+     * nothing (empty, or setting values the customer already has) stores nothing and publishes no event.
      *
-     * @return the customer at its next version
+     * @return the customer at its next version, or unchanged at its version if the patch changes nothing
      * @throws InvalidInputException           listing every problem of the patch (and a null id or an
      *                                         {@code expectedVersion} below 1)
      * @throws NotFoundException               if the customer does not exist in this tenant

@@ -80,6 +80,12 @@ public final class DefaultCustomers implements Customers {
             Customer current = current(id, expectedVersion);
             Instant now = rt.now();
             Customer changed = current.apply(patch, rt.defaultRegion(), now);
+            if (changed.toBuilder().version(current.version()).updatedAt(current.updatedAt()).build()
+                    .equals(current)) {
+                // nothing changed (an empty patch, or values it already has): no new version, no event, no conflict
+                // for a concurrent writer
+                return current;
+            }
             store.update(tenant, changed);
             events.add(new CustomerUpdated(events.nextId(), tenant, id, now, changed.version()));
             return changed;

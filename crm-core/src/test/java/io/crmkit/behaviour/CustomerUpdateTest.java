@@ -314,6 +314,22 @@ class CustomerUpdateTest {
     }
 
     @Test
+    void a_patch_that_changes_nothing_keeps_the_version_and_publishes_no_event() {
+        f.clock.advance(Duration.ofHours(1));
+        int events = f.events(CustomerUpdated.class).size();
+
+        Customer empty = update(sarah, CustomerPatch.builder());
+        Customer same = update(sarah, CustomerPatch.builder().jobTitle("Barista"));
+
+        assertThat(empty).isEqualTo(sarah);
+        assertThat(same).isEqualTo(sarah);
+        assertThat(f.customers().get(sarah.id())).isEqualTo(sarah);
+        assertThat(f.events(CustomerUpdated.class)).hasSize(events);
+        // and a real change still moves it on
+        assertThat(update(sarah, CustomerPatch.builder().jobTitle("Owner")).version()).isEqualTo(2);
+    }
+
+    @Test
     void an_unknown_customer_is_not_found() {
         CustomerId unknown = CustomerId.of(UUID.fromString("01890000-0000-7000-8000-000000000000"));
 

@@ -85,7 +85,7 @@ class MigrationTest {
                 .doesNotContain("flyway_schema_history");
         List<List<Object>> history = history(db);
         assertThat(history.stream().filter(row -> row.get(0) != null).map(row -> row.get(0).toString()))
-                .containsExactly("1", "2", "3");
+                .containsExactly("1", "2", "3", "4");
 
         JdbcCrmStorage again = db.builder().build();
         assertThat(history(db)).isEqualTo(history);
@@ -123,7 +123,7 @@ class MigrationTest {
 
         JdbcCrmStorage storage = db.builder().build();
 
-        assertThat(versions(db)).containsExactly("1", "2", "3");
+        assertThat(versions(db)).containsExactly("1", "2", "3", "4");
         Customer ada = storage.customers().find(tenant, new CustomerId(id)).orElseThrow();
         assertThat(ada.person().givenName()).isEqualTo("Ada");
         assertThat(ada.createdAt()).isEqualTo(Instant.parse("2024-05-01T10:15:30.123456Z"));
@@ -174,7 +174,7 @@ class MigrationTest {
 
         JdbcCrmStorage storage = db.builder().build();
 
-        assertThat(versions(db)).containsExactly("1", "2", "3");
+        assertThat(versions(db)).containsExactly("1", "2", "3", "4");
         assertThat(storage.customers().findOrganisations(tenant, null, " CAFÉ LUNA"))
                 .extracting(Customer::id).containsExactly(new CustomerId(organisation));
         assertThat(storage.customers().findOrganisations(tenant, "Cafe-Luna.example", null))
@@ -238,7 +238,7 @@ class MigrationTest {
         for (boolean migrate : new boolean[] {true, false}) {
             assertThatThrownBy(() -> db.builder().migrate(migrate).build())
                     .isExactlyInstanceOf(StorageException.class)
-                    .hasMessageContaining("schema version 99, newer than version 3")
+                    .hasMessageContaining("schema version 99, newer than version 4")
                     .hasMessageContaining("Upgrade io.crmkit:crm-persistence-jdbc");
         }
     }
@@ -378,7 +378,7 @@ class MigrationTest {
     void the_shipped_sql_files_use_only_documented_placeholders() throws IOException {
         for (String family : List.of("postgresql", "mysql", "h2")) {
             for (String file : List.of("V1__customers_relationships_touchpoints.sql",
-                    "V2__pipelines_deals_tasks.sql", "V3__leads.sql")) {
+                    "V2__pipelines_deals_tasks.sql", "V3__leads.sql", "V4__purchase_amount_precision.sql")) {
                 String path = "io/crmkit/jdbc/migration/" + family + "/" + file;
                 try (InputStream in = getClass().getClassLoader().getResourceAsStream(path)) {
                     assertThat(in).as(path).isNotNull();

@@ -156,6 +156,25 @@ public abstract class TouchpointStoreContract extends AbstractStorageContract {
         }
 
         @Test
+        void the_largest_amounts_money_allows_read_back_exactly() {
+            String digits = "9".repeat(Money.MAX_DIGITS);
+            List<Money> amounts = List.of(Money.of(digits, "JPY"), Money.of("-" + digits, "JPY"),
+                    Money.of(digits.substring(2) + ".99", "EUR"), Money.of(digits.substring(3) + ".999", "BHD"),
+                    Money.of("-" + digits.substring(2) + ".99", "USD"));
+            List<Touchpoint> orders = new ArrayList<>();
+            for (int i = 0; i < amounts.size(); i++) {
+                orders.add(Fixtures.fullPurchase(tenant, sarah, amounts.get(i), "big-" + i));
+            }
+
+            touchpoints().insertAll(tenant, orders);
+
+            for (Touchpoint order : orders) {
+                assertThat(touchpoints().find(tenant, order.id()).orElseThrow().purchase().amount())
+                        .isEqualTo(order.purchase().amount());
+            }
+        }
+
+        @Test
         void a_touchpoint_of_every_other_kind_of_value_reads_back_equal() {
             Touchpoint call = Fixtures.fullCall(tenant, sarah);
 

@@ -60,7 +60,7 @@ public final class JdbcTouchpointStore implements TouchpointStore {
     private static final int COLUMN_COUNT = 18;
     private static final String[] H2_TYPES = {"VARCHAR(64)", "UUID", "UUID", "VARCHAR(32)", "VARCHAR(16)",
         "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE", "VARCHAR(500)", "VARCHAR(100000)",
-        "VARCHAR(128)", "UUID", "CHARACTER LARGE OBJECT", "NUMERIC(38,4)", "CHAR(3)", "VARCHAR(100)", "VARCHAR(64)",
+        "VARCHAR(128)", "UUID", "CHARACTER LARGE OBJECT", "NUMERIC(42,4)", "CHAR(3)", "VARCHAR(100)", "VARCHAR(64)",
         "VARCHAR(200)", "UUID"};
     private static final String ACTIVITY_COLUMNS;
     /** Touchpoints without a source first, then by source system and external id. */
