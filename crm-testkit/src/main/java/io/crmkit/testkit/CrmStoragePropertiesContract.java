@@ -12,6 +12,7 @@ import io.crmkit.customer.CustomerQuery;
 import io.crmkit.customer.CustomerRegistration;
 import io.crmkit.customer.LifecycleStage;
 import io.crmkit.customer.Relationship;
+import io.crmkit.inmemory.InMemoryCrmStorage;
 import io.crmkit.shared.ConcurrentModificationException;
 import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.Money;
@@ -346,6 +347,35 @@ public abstract class CrmStoragePropertiesContract extends AbstractStorageContra
                 Probes probes = probes(pools, a, b);
                 a.assertHeldBy(storage, probes);
                 b.assertHeldBy(storage, probes);
+            });
+        }
+    }
+
+    @Nested
+    @DisplayName("random sequences of public API calls")
+    @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+    class PublicApiSequences {
+
+        @Test
+        void answer_and_publish_exactly_what_they_do_on_the_in_memory_reference_adapter() {
+            Tries.check(5, random -> {
+                TenantId t = freshTenant();
+                long seed = random.nextLong();
+                ApiSequence.Side tested = new ApiSequence.Side(storage, t, seed);
+                ApiSequence.Side reference = new ApiSequence.Side(new InMemoryCrmStorage(), t, seed);
+                ApiSequence sequence = new ApiSequence(random, reference);
+                List<String> calls = new ArrayList<>();
+                ApiSequence.Call call = sequence.installPipeline();
+                for (int step = 0; step < 120; step++) {
+                    calls.add(call.name());
+                    Object expected = reference.run(call);
+                    Object actual = tested.run(call);
+                    assertThat(actual).as("call %d: %s (the calls before: %s)", step, call, calls)
+                            .isEqualTo(expected);
+                    sequence.learn(expected);
+                    call = sequence.next();
+                }
+                assertThat(tested.events).as("the events published").isEqualTo(reference.events);
             });
         }
     }

@@ -233,17 +233,16 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         }
     }
 
-    /** PostgreSQL and MariaDB/MySQL: one multi-row INSERT that skips source duplicates; the ids it stored if known. */
+    /**
+     * MariaDB/MySQL: one multi-row INSERT IGNORE that skips source duplicates; the ids it stored where the database
+     * can say (MariaDB's RETURNING), else null.
+     */
     private Set<UUID> insertSkippingDuplicates(Connection c, List<Touchpoint> chunk) throws SQLException {
-        boolean mysql = dialect.family() == Dialect.Family.MYSQL;
-        StringBuilder sql = new StringBuilder(mysql ? "INSERT IGNORE INTO " : "INSERT INTO ")
-                .append(tables.touchpoint).append(" (").append(COLUMNS).append(") VALUES ");
+        StringBuilder sql = new StringBuilder("INSERT IGNORE INTO ").append(tables.touchpoint).append(" (")
+                .append(COLUMNS).append(") VALUES ");
         String row = row();
         for (int k = 0; k < chunk.size(); k++) {
             sql.append(k == 0 ? "" : ", ").append(row);
-        }
-        if (!mysql) {
-            sql.append(" ON CONFLICT (tenant_id, source_system, source_external_id) DO NOTHING");
         }
         boolean returning = dialect.insertReturnsIds();
         if (returning) {
@@ -265,9 +264,7 @@ public final class JdbcTouchpointStore implements TouchpointStore {
             } else {
                 ps.executeUpdate();
             }
-            if (mysql) {
-                requireOnlyDuplicateWarnings(ps);
-            }
+            requireOnlyDuplicateWarnings(ps);
             return inserted;
         }
     }
@@ -686,7 +683,7 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         String sql = "INSERT INTO " + tables.activity + " AS a (" + ACTIVITY_COLUMNS + ") SELECT ?, u.*"
                 + " FROM unnest(" + arrays + ") AS u(" + names + ") ORDER BY u.customer_id"
                 + " ON CONFLICT (tenant_id, customer_id) DO UPDATE SET " + set
-                + activityLastColumns("a.", "EXCLUDED.", true);
+                + activityLastColumns("a.", "EXCLUDED.");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setString(i++, tenant.value());
@@ -720,6 +717,7 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         return i;
     }
 
+    /** MariaDB/MySQL: the upsert of {@code rows} customers' deltas as one multi-row INSERT ... ON DUPLICATE KEY. */
     private String activityUpsert(int rows) {
         int width = 2 + Channel.values().length + 3;
         StringBuilder row = new StringBuilder("(");
@@ -727,45 +725,32 @@ public final class JdbcTouchpointStore implements TouchpointStore {
             row.append(k == 0 ? "?" : ", ?");
         }
         row.append(')');
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(tables.activity);
-        boolean postgres = dialect.family() == Dialect.Family.POSTGRESQL;
-        if (postgres) {
-            sql.append(" AS a");
-        }
-        sql.append(" (").append(ACTIVITY_COLUMNS).append(") VALUES ");
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(tables.activity).append(" (")
+                .append(ACTIVITY_COLUMNS).append(") VALUES ");
         for (int k = 0; k < rows; k++) {
             sql.append(k == 0 ? "" : ", ").append(row);
         }
-        if (postgres) {
-            sql.append(" ON CONFLICT (tenant_id, customer_id) DO UPDATE SET ");
-            for (Channel channel : Channel.values()) {
-                String col = countColumn(channel);
-                sql.append(col).append(" = a.").append(col).append(" + EXCLUDED.").append(col).append(", ");
-            }
-            sql.append(activityLastColumns("a.", "EXCLUDED.", true));
-        } else {
-            // MariaDB/MySQL evaluate the assignments left to right, each seeing the ones before: the id is decided
-            // before last_touchpoint_at changes.
-            sql.append(" ON DUPLICATE KEY UPDATE ");
-            for (Channel channel : Channel.values()) {
-                String col = countColumn(channel);
-                sql.append(col).append(" = ").append(col).append(" + VALUES(").append(col).append("), ");
-            }
-            sql.append("last_touchpoint_id = CASE WHEN VALUES(last_touchpoint_at) > last_touchpoint_at"
-                    + " OR (VALUES(last_touchpoint_at) = last_touchpoint_at"
-                    + " AND VALUES(last_touchpoint_id) > last_touchpoint_id)"
-                    + " THEN VALUES(last_touchpoint_id) ELSE last_touchpoint_id END, "
-                    + "last_touchpoint_at = CASE WHEN VALUES(last_touchpoint_at) > last_touchpoint_at"
-                    + " THEN VALUES(last_touchpoint_at) ELSE last_touchpoint_at END, "
-                    + "last_purchase_at = CASE WHEN last_purchase_at IS NULL"
-                    + " OR VALUES(last_purchase_at) > last_purchase_at"
-                    + " THEN VALUES(last_purchase_at) ELSE last_purchase_at END");
+        // MariaDB/MySQL evaluate the assignments left to right, each seeing the ones before: the id is decided
+        // before last_touchpoint_at changes.
+        sql.append(" ON DUPLICATE KEY UPDATE ");
+        for (Channel channel : Channel.values()) {
+            String col = countColumn(channel);
+            sql.append(col).append(" = ").append(col).append(" + VALUES(").append(col).append("), ");
         }
+        sql.append("last_touchpoint_id = CASE WHEN VALUES(last_touchpoint_at) > last_touchpoint_at"
+                + " OR (VALUES(last_touchpoint_at) = last_touchpoint_at"
+                + " AND VALUES(last_touchpoint_id) > last_touchpoint_id)"
+                + " THEN VALUES(last_touchpoint_id) ELSE last_touchpoint_id END, "
+                + "last_touchpoint_at = CASE WHEN VALUES(last_touchpoint_at) > last_touchpoint_at"
+                + " THEN VALUES(last_touchpoint_at) ELSE last_touchpoint_at END, "
+                + "last_purchase_at = CASE WHEN last_purchase_at IS NULL"
+                + " OR VALUES(last_purchase_at) > last_purchase_at"
+                + " THEN VALUES(last_purchase_at) ELSE last_purchase_at END");
         return sql.toString();
     }
 
     /** The SET list for the last touchpoint and last purchase, where every expression sees the old row. */
-    private static String activityLastColumns(String old, String incoming, boolean withIdFirst) {
+    private static String activityLastColumns(String old, String incoming) {
         return "last_touchpoint_id = CASE WHEN " + incoming + "last_touchpoint_at > " + old + "last_touchpoint_at"
                 + " OR (" + incoming + "last_touchpoint_at = " + old + "last_touchpoint_at"
                 + " AND " + incoming + "last_touchpoint_id > " + old + "last_touchpoint_id)"
@@ -792,7 +777,7 @@ public final class JdbcTouchpointStore implements TouchpointStore {
         values.append(", v.last_touchpoint_id, v.last_touchpoint_at, v.last_purchase_at");
         return "MERGE INTO " + tables.activity + " a USING (" + source + ") v"
                 + " ON a.tenant_id = v.tenant_id AND a.customer_id = v.customer_id"
-                + " WHEN MATCHED THEN UPDATE SET " + set + activityLastColumns("a.", "v.", true)
+                + " WHEN MATCHED THEN UPDATE SET " + set + activityLastColumns("a.", "v.")
                 + " WHEN NOT MATCHED THEN INSERT (" + ACTIVITY_COLUMNS + ") VALUES (" + values + ")";
     }
 
