@@ -401,17 +401,23 @@ public final class JdbcCustomerStore implements CustomerStore {
                 // One statement with one array parameter, whatever the number of ids: a batch of touchpoints checks
                 // up to a thousand customers per chunk, which as IN lists took two statements (and on H2 a scan
                 // comparing every row with every listed id; "= ANY" scans the tenant's customers too, but looks
-                // each one up in the array's set).
+                // each one up in the array's set). On PostgreSQL the array is joined as rows instead: once the
+                // driver prepares the statement on the server, "= ANY(parameter)" runs as a generic plan that
+                // compares every customer of the tenant with every id of the array one by one (87 ms per chunk of
+                // 1,000 touchpoints among 10,000 customers), where the join looks each id up in the primary key.
                 UUID[] values = new UUID[all.size()];
                 for (int k = 0; k < values.length; k++) {
                     values[k] = all.get(k).value();
                 }
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + tables.customer
-                        + " WHERE tenant_id = ? AND id = ANY(?)")) {
-                    ps.setString(1, tenant.value());
+                String sql = dialect.family() == Dialect.Family.POSTGRESQL
+                        ? "SELECT c.id FROM " + tables.customer + " c JOIN unnest(CAST(? AS uuid[])) AS u(id)"
+                                + " ON c.id = u.id WHERE c.tenant_id = ?"
+                        : "SELECT id FROM " + tables.customer + " WHERE id = ANY(?) AND tenant_id = ?";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(2, tenant.value());
                     java.sql.Array array = c.createArrayOf(arrayType, values);
                     try {
-                        ps.setArray(2, array);
+                        ps.setArray(1, array);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
                                 found.add(new CustomerId(dialect.getUuid(rs, "id")));
