@@ -64,7 +64,12 @@ import org.junit.jupiter.api.Test;
  *       touchpoint ids, e-mail addresses, phone numbers and sources, every read of each tenant answers exactly what
  *       a simple model of that tenant alone says;</li>
  *   <li><b>rollback</b>: a unit of work that makes random writes to every store and then throws (an exception, an
- *       error or a checked exception) leaves every read as it was, and the same writes then commit.</li>
+ *       error or a checked exception) leaves every read as it was, and the same writes then commit;</li>
+ *   <li><b>public API sequences</b>: random sequences of calls of crmkit's public API (customers, touchpoint
+ *       batches with re-deliveries, timelines and their cursors, activity, deals through their whole life, pipeline
+ *       figures, tasks, a moving clock; stale versions and unknown ids among them), run on this storage and on the
+ *       in-memory reference adapter side by side, give equal answers and refusals at every call and publish equal
+ *       events.</li>
  * </ul>
  *
  * <p>To run them against an adapter:

@@ -526,13 +526,7 @@ public final class JdbcCustomerStore implements CustomerStore {
     }
 
     private List<Customer> readAll(PreparedStatement ps) throws SQLException {
-        List<Customer> customers = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                customers.add(read(rs));
-            }
-        }
-        return customers;
+        return Rows.readAll(ps, this::read);
     }
 
     private Customer read(ResultSet rs) throws SQLException {

@@ -459,7 +459,7 @@ public final class JdbcDealStore implements DealStore {
 
     @Override
     public Slice<DealHistoryEntry> history(TenantId tenant, DealId deal, Long beforeVersion, int limit) {
-        requireLimit(limit);
+        Rows.requireLimit(limit);
         Transactions.requireTenant(tenant);
         if (deal == null) {
             return Slice.empty();
@@ -538,7 +538,7 @@ public final class JdbcDealStore implements DealStore {
 
     @Override
     public Slice<Deal> inStage(TenantId tenant, PipelineId pipeline, StageId stage, DealId after, int limit) {
-        requireLimit(limit);
+        Rows.requireLimit(limit);
         Transactions.requireTenant(tenant);
         if (pipeline == null || stage == null) {
             return Slice.empty();
@@ -556,7 +556,7 @@ public final class JdbcDealStore implements DealStore {
 
     @Override
     public Slice<Deal> ofOwner(TenantId tenant, UserId owner, DealStatus status, DealId after, int limit) {
-        requireLimit(limit);
+        Rows.requireLimit(limit);
         Transactions.requireTenant(tenant);
         if (owner == null) {
             return Slice.empty();
@@ -578,7 +578,7 @@ public final class JdbcDealStore implements DealStore {
 
     @Override
     public Slice<Deal> ofCustomer(TenantId tenant, CustomerId customer, DealId after, int limit) {
-        requireLimit(limit);
+        Rows.requireLimit(limit);
         Transactions.requireTenant(tenant);
         if (customer == null) {
             return Slice.empty();
@@ -591,7 +591,7 @@ public final class JdbcDealStore implements DealStore {
     @Override
     public Slice<Deal> byExpectedCloseDate(TenantId tenant, LocalDate from, LocalDate to, DealStatus status,
                                            DealDatePosition after, int limit) {
-        requireLimit(limit);
+        Rows.requireLimit(limit);
         return list(tenant, "list the deals of tenant " + tenant + " by expected close date",
                 byExpectedCloseDateQuery(tenant, from, to, status, after, limit), limit);
     }
@@ -619,7 +619,7 @@ public final class JdbcDealStore implements DealStore {
     @Override
     public Slice<Deal> enteredStageBefore(TenantId tenant, PipelineId pipeline, StageId stage, Instant enteredBefore,
                                           StageEntryPosition after, int limit) {
-        requireLimit(limit);
+        Rows.requireLimit(limit);
         Transactions.requireTenant(tenant);
         if (pipeline == null || stage == null || enteredBefore == null) {
             return Slice.empty();
@@ -662,20 +662,8 @@ public final class JdbcDealStore implements DealStore {
         });
     }
 
-    private static void requireLimit(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1");
-        }
-    }
-
     private List<Deal> readAll(PreparedStatement ps) throws SQLException {
-        List<Deal> deals = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                deals.add(read(rs));
-            }
-        }
-        return deals;
+        return Rows.readAll(ps, this::read);
     }
 
     private Deal read(ResultSet rs) throws SQLException {

@@ -324,13 +324,7 @@ public final class JdbcLeadStore implements LeadStore {
     }
 
     private List<Lead> readAll(PreparedStatement ps) throws SQLException {
-        List<Lead> leads = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                leads.add(read(rs));
-            }
-        }
-        return leads;
+        return Rows.readAll(ps, this::read);
     }
 
     private Lead read(ResultSet rs) throws SQLException {

@@ -22,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -157,7 +156,7 @@ public final class JdbcTaskStore implements TaskStore {
     @Override
     public Slice<Task> open(TenantId tenant, UserId assignee, Instant dueFrom, Instant dueBefore, DuePosition after,
                             int limit) {
-        requireLimit(limit);
+        Rows.requireLimit(limit);
         return list(tenant, "list the open tasks of " + (assignee == null ? "tenant " + tenant
                 : assignee + " of tenant " + tenant), openQuery(tenant, assignee, dueFrom, dueBefore, after, limit),
                 limit);
@@ -183,20 +182,20 @@ public final class JdbcTaskStore implements TaskStore {
 
     @Override
     public Slice<Task> ofCustomer(TenantId tenant, CustomerId customer, DuePosition after, int limit) {
-        requireLimit(limit);
+        Rows.requireLimit(limit);
         return related(tenant, "customer", "task_customer_ix", customer == null ? null : customer.value(), after,
                 limit);
     }
 
     @Override
     public Slice<Task> ofLead(TenantId tenant, LeadId lead, DuePosition after, int limit) {
-        requireLimit(limit);
+        Rows.requireLimit(limit);
         return related(tenant, "lead", "task_lead_ix", lead == null ? null : lead.value(), after, limit);
     }
 
     @Override
     public Slice<Task> ofDeal(TenantId tenant, DealId deal, DuePosition after, int limit) {
-        requireLimit(limit);
+        Rows.requireLimit(limit);
         return related(tenant, "deal", "task_deal_ix", deal == null ? null : deal.value(), after, limit);
     }
 
@@ -237,20 +236,8 @@ public final class JdbcTaskStore implements TaskStore {
         });
     }
 
-    private static void requireLimit(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1");
-        }
-    }
-
     private List<Task> readAll(PreparedStatement ps) throws SQLException {
-        List<Task> found = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                found.add(read(rs));
-            }
-        }
-        return found;
+        return Rows.readAll(ps, this::read);
     }
 
     private Task read(ResultSet rs) throws SQLException {

@@ -1027,13 +1027,7 @@ public final class JdbcTouchpointStore implements TouchpointStore {
     }
 
     private List<Touchpoint> readAll(PreparedStatement ps) throws SQLException {
-        List<Touchpoint> found = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                found.add(read(rs));
-            }
-        }
-        return found;
+        return Rows.readAll(ps, this::read);
     }
 
     private Touchpoint read(ResultSet rs) throws SQLException {
