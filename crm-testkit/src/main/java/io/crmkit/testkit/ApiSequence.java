@@ -7,6 +7,17 @@ import io.crmkit.customer.CustomerPatch;
 import io.crmkit.customer.CustomerQuery;
 import io.crmkit.customer.CustomerRegistration;
 import io.crmkit.customer.Customers;
+import io.crmkit.lead.BantChecklist;
+import io.crmkit.lead.BantItem;
+import io.crmkit.lead.CaptureResult;
+import io.crmkit.lead.ConversionRequest;
+import io.crmkit.lead.ConversionResult;
+import io.crmkit.lead.LeadCapture;
+import io.crmkit.lead.LeadChannel;
+import io.crmkit.lead.LeadQuery;
+import io.crmkit.lead.LeadSource;
+import io.crmkit.lead.LeadStatus;
+import io.crmkit.lead.Leads;
 import io.crmkit.pipeline.Deal;
 import io.crmkit.pipeline.DealLoss;
 import io.crmkit.pipeline.DealOpening;
@@ -22,6 +33,7 @@ import io.crmkit.shared.CustomerId;
 import io.crmkit.shared.DealId;
 import io.crmkit.shared.DomainEvent;
 import io.crmkit.shared.IdGenerator;
+import io.crmkit.shared.LeadId;
 import io.crmkit.shared.Money;
 import io.crmkit.shared.Page;
 import io.crmkit.shared.PageRequest;
@@ -120,6 +132,10 @@ final class ApiSequence {
             return scope.tasks();
         }
 
+        Leads leads() {
+            return scope.leads();
+        }
+
         /** The call's answer, or the {@link Refusal} it threw. */
         Object run(Call call) {
             try {
@@ -163,6 +179,7 @@ final class ApiSequence {
     private final List<CustomerId> customers = new ArrayList<>();
     private final List<DealId> deals = new ArrayList<>();
     private final List<TaskId> tasks = new ArrayList<>();
+    private final List<LeadId> leads = new ArrayList<>();
     private Pipeline pipeline;
     private int sources;
 
@@ -186,6 +203,10 @@ final class ApiSequence {
             deals.add(o.deal().id());
         } else if (answer instanceof Task t && !tasks.contains(t.id())) {
             tasks.add(t.id());
+        } else if (answer instanceof CaptureResult r && !leads.contains(r.lead().id())) {
+            leads.add(r.lead().id());
+        } else if (answer instanceof ConversionResult r && !customers.contains(r.customerId())) {
+            customers.add(r.customerId());
         }
     }
 
@@ -194,7 +215,7 @@ final class ApiSequence {
         if (customers.isEmpty()) {
             return register();
         }
-        return switch (random.nextInt(20)) {
+        return switch (random.nextInt(24)) {
             case 0, 1 -> register();
             case 2 -> update();
             case 3 -> archiveOrUnarchive();
@@ -209,6 +230,9 @@ final class ApiSequence {
             case 16 -> createTask();
             case 17 -> completeTask();
             case 18 -> taskReads();
+            case 19 -> captureLead();
+            case 20, 21 -> changeLead();
+            case 22 -> leadReads();
             default -> advanceClock();
         };
     }
@@ -280,8 +304,10 @@ final class ApiSequence {
         Instant now = reference.clock.instant();
         for (int i = 0; i < size; i++) {
             Channel channel = random.nextInt(3) == 0 ? Channel.PURCHASE : any(Channel.values());
-            NewTouchpoint.Builder b = NewTouchpoint.builder(customer(80), channel,
-                    any(Direction.values()), now.minus(Duration.ofMinutes(random.nextInt(200_000))));
+            Instant at = now.minus(Duration.ofMinutes(random.nextInt(200_000)));
+            NewTouchpoint.Builder b = !leads.isEmpty() && random.nextInt(4) == 0
+                    ? NewTouchpoint.forLead(any(leads), channel, any(Direction.values()), at)
+                    : NewTouchpoint.builder(customer(80), channel, any(Direction.values()), at);
             if (channel == Channel.PURCHASE) {
                 b.purchase(Money.of(random.nextInt(100_000) + "." + random.nextInt(10) + "0",
                         random.nextInt(5) == 0 ? "USD" : "EUR"), "o" + random.nextInt(100));
@@ -412,6 +438,73 @@ final class ApiSequence {
         PageRequest page = page();
         return new Call("open and overdue tasks of " + user,
                 s -> List.of(s.tasks().openTasks(user, page), s.tasks().overdue(page)));
+    }
+
+    private Call captureLead() {
+        LeadCapture.Builder b = LeadCapture.builder(LeadSource.of(any(LeadChannel.values())).campaign("c"
+                + random.nextInt(3))).name("L" + random.nextInt(20), "Q");
+        if (random.nextBoolean()) {
+            b.email(any(EMAILS));
+        }
+        if (random.nextBoolean()) {
+            b.phone(any(PHONES));
+        }
+        if (random.nextBoolean()) {
+            b.company("Company " + random.nextInt(3));
+        }
+        if (random.nextBoolean()) {
+            // a small pool of capture sources, so that re-captures are common
+            b.sourceRef("forms", "f" + random.nextInt(6));
+        }
+        LeadCapture capture = b.build();
+        return new Call("capture " + capture, s -> s.leads().capture(capture));
+    }
+
+    private Call changeLead() {
+        if (leads.isEmpty()) {
+            return captureLead();
+        }
+        LeadId id = any(leads);
+        UserId by = any(USERS);
+        return switch (random.nextInt(7)) {
+            case 0 -> {
+                LeadStatus target = any(LeadStatus.values());
+                yield new Call("move lead " + id + " to " + target, s -> s.leads().moveTo(id, target, by, "n"));
+            }
+            case 2 -> {
+                List<String> reasons = reference.leads().settings().disqualificationReasons();
+                String reason = random.nextInt(4) == 0 ? "Weather" : any(reasons);
+                yield new Call("disqualify lead " + id + " for " + reason, s -> s.leads().disqualify(id, reason, by));
+            }
+            case 3 -> new Call("recycle lead " + id, s -> s.leads().recycle(id, by, "again"));
+            case 4 -> {
+                UserId owner = any(USERS);
+                yield new Call("assign lead " + id + " to " + owner, s -> s.leads().assign(id, owner, by));
+            }
+            case 5 -> new Call("accept lead " + id + " as sales-qualified", s -> s.leads().acceptAsSalesQualified(id,
+                    by, new BantChecklist(BantItem.confirmed("b"), BantItem.confirmed("a"), BantItem.confirmed("n"),
+                            BantItem.confirmed("t"))));
+            default -> {
+                // mostly a lead that can be converted, so that conversions happen
+                List<LeadId> qualified = leads.stream()
+                        .filter(l -> reference.leads().get(l).status() == LeadStatus.QUALIFIED).toList();
+                LeadId lead = qualified.isEmpty() || random.nextInt(4) == 0 ? id : any(qualified);
+                yield new Call("convert lead " + lead, s -> s.leads().convert(lead, ConversionRequest.PERSON_ONLY));
+            }
+        };
+    }
+
+    private Call leadReads() {
+        PageRequest page = page();
+        if (leads.isEmpty() || random.nextBoolean()) {
+            String email = any(EMAILS);
+            return new Call("open leads, leads of " + email, s -> List.of(s.leads().list(LeadQuery.OPEN, page),
+                    s.leads().findByEmail(email).stream().sorted(Comparator.comparing(l -> l.id().toString()))
+                            .toList()));
+        }
+        LeadId id = any(leads);
+        return new Call("history and timeline of lead " + id, s -> List.of(s.leads().history(id, page),
+                s.touchpoints().leadTimeline(id, page)));
     }
 
     private Call advanceClock() {

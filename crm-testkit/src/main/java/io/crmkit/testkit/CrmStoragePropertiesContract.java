@@ -67,7 +67,7 @@ import org.junit.jupiter.api.Test;
  *       error or a checked exception) leaves every read as it was, and the same writes then commit;</li>
  *   <li><b>public API sequences</b>: random sequences of calls of crmkit's public API (customers, touchpoint
  *       batches with re-deliveries, timelines and their cursors, activity, deals through their whole life, pipeline
- *       figures, tasks, a moving clock; stale versions and unknown ids among them), run on this storage and on the
+ *       figures, tasks, leads captured, moved, disqualified, recycled, accepted and converted, a moving clock; stale versions and unknown ids among them), run on this storage and on the
  *       in-memory reference adapter side by side, give equal answers and refusals at every call and publish equal
  *       events.</li>
  * </ul>
