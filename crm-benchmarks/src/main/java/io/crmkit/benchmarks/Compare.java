@@ -379,8 +379,8 @@ public final class Compare {
         report.notes.add("Timeline: median time per page (JMH sample mode, " + profile.warmupIterations() + " warm-up and "
                 + profile.measurementIterations() + " measured iterations of " + profile.iterationSeconds()
                 + " s), including taking a pooled connection and mapping the rows to objects. crmkit: "
-                + "`Touchpoints.timeline(customer, PageRequest)` with the cursor of the page before (it also checks "
-                + "that the customer exists). Raw keyset: one hand-written query from the last row of the page "
+                + "`Touchpoints.timeline(customer, PageRequest)` with the cursor of the page before (it checks the "
+                + "cursor's signature, and looks the customer up only when a page is empty). Raw keyset: one hand-written query from the last row of the page "
                 + "before. JPA OFFSET: JPQL `order by occurredAt desc, id desc` with `setFirstResult(depth × "
                 + profile.pageSize() + ")`/`setMaxResults(" + profile.pageSize() + ")` on crmkit's table mapped as "
                 + "a read-only entity, as Spring Data's `Pageable` does (without its count query). All three read the "
