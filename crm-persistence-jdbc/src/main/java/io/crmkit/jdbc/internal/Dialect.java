@@ -132,9 +132,12 @@ public abstract class Dialect {
         return index;
     }
 
-    /** Whether INSERT ... RETURNING reports the rows an insert that skips duplicates stored. */
+    /**
+     * Whether INSERT IGNORE ... RETURNING reports the rows an insert that skips duplicates stored (MariaDB; PostgreSQL
+     * and H2 have inserts of their own in the touchpoint store).
+     */
     public boolean insertReturnsIds() {
-        return family() == Family.POSTGRESQL;
+        return false;
     }
 
     /** Whether a failed statement aborts the whole transaction (PostgreSQL) rather than only itself. */

@@ -135,7 +135,7 @@ public final class JdbcTouchpointStore implements TouchpointStore {
                     Set<UUID> inserted = switch (dialect.family()) {
                         case H2 -> insertSkippingDuplicatesH2(c, chunk);
                         case POSTGRESQL -> postgres.insert(c, tenant, chunk);
-                        default -> insertSkippingDuplicates(c, chunk);
+                        default -> insertSkippingDuplicatesMySql(c, chunk);
                     };
                     return resolve(c, tenant, chunk, inserted);
                 }));
@@ -237,7 +237,7 @@ public final class JdbcTouchpointStore implements TouchpointStore {
      * MariaDB/MySQL: one multi-row INSERT IGNORE that skips source duplicates; the ids it stored where the database
      * can say (MariaDB's RETURNING), else null.
      */
-    private Set<UUID> insertSkippingDuplicates(Connection c, List<Touchpoint> chunk) throws SQLException {
+    private Set<UUID> insertSkippingDuplicatesMySql(Connection c, List<Touchpoint> chunk) throws SQLException {
         StringBuilder sql = new StringBuilder("INSERT IGNORE INTO ").append(tables.touchpoint).append(" (")
                 .append(COLUMNS).append(") VALUES ");
         String row = row();
@@ -282,7 +282,7 @@ public final class JdbcTouchpointStore implements TouchpointStore {
 
         Set<UUID> insert(Connection c, TenantId tenant, List<Touchpoint> chunk) throws SQLException {
             if (duplicatesSeen) {
-                return insertSkippingDuplicatesPostgres(c, tenant, chunk, true);
+                return insertPostgres(c, tenant, chunk, true);
             }
             boolean sourced = false;
             for (Touchpoint t : chunk) {
@@ -290,11 +290,11 @@ public final class JdbcTouchpointStore implements TouchpointStore {
             }
             if (!sourced) {
                 // nothing in the chunk can be a duplicate: a unique violation is an error, as with ON CONFLICT
-                return insertSkippingDuplicatesPostgres(c, tenant, chunk, false);
+                return insertPostgres(c, tenant, chunk, false);
             }
             Savepoint savepoint = c.setSavepoint();
             try {
-                Set<UUID> inserted = insertSkippingDuplicatesPostgres(c, tenant, chunk, false);
+                Set<UUID> inserted = insertPostgres(c, tenant, chunk, false);
                 c.releaseSavepoint(savepoint);
                 return inserted;
             } catch (SQLException e) {
@@ -303,7 +303,7 @@ public final class JdbcTouchpointStore implements TouchpointStore {
                 }
                 c.rollback(savepoint);
                 duplicatesSeen = true;
-                return insertSkippingDuplicatesPostgres(c, tenant, chunk, true);
+                return insertPostgres(c, tenant, chunk, true);
             }
         }
     }
@@ -314,8 +314,8 @@ public final class JdbcTouchpointStore implements TouchpointStore {
      * fails. Against a multi-row VALUES list of 18 parameters per row, the statement is the same for every chunk size
      * (one server-side prepared statement), and the server parses and binds 18 parameters instead of 18,000.
      */
-    private Set<UUID> insertSkippingDuplicatesPostgres(Connection c, TenantId tenant, List<Touchpoint> chunk,
-                                                       boolean skipDuplicates) throws SQLException {
+    private Set<UUID> insertPostgres(Connection c, TenantId tenant, List<Touchpoint> chunk,
+                                   boolean skipDuplicates) throws SQLException {
         int n = chunk.size();
         UUID[] id = new UUID[n];
         UUID[] customer = new UUID[n];
