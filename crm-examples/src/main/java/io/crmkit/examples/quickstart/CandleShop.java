@@ -68,7 +68,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The quick-start example: a small online shop that sells handmade candles to people and, wholesale, to cafés.
@@ -110,21 +110,27 @@ public final class CandleShop {
 
     /** Opens (or creates) the shop's database at {@code file}, wipes an earlier run, and tells the story. */
     static Summary run(Path file, PrintStream out) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=0");
-        out.println("crmkit quick start: the candle shop");
-        out.println("storage: the JDBC adapter on an embedded H2 database at " + file + ".mv.db");
+        // A pool keeps the database open while the shop runs, as an application's pool would: opening and closing
+        // the file for every unit of work (a plain DataSource with DB_CLOSE_DELAY=0) made a read now and then miss a
+        // row committed just before, on a busy machine.
+        JdbcConnectionPool dataSource = JdbcConnectionPool.create("jdbc:h2:file:" + file, "", "");
+        try {
+            out.println("crmkit quick start: the candle shop");
+            out.println("storage: the JDBC adapter on an embedded H2 database at " + file + ".mv.db");
 
-        long earlier = customersOf(crm(JdbcCrmStorage.create(dataSource)));
-        if (earlier > 0) {
-            out.println("The database still holds the shop of an earlier run (" + earlier + " customers): "
-                    + "this run starts clean and tells the story again.");
-            wipe(dataSource);
-        } else {
-            out.println("The database is new: this run creates crmkit's tables and tells the story.");
+            long earlier = customersOf(crm(JdbcCrmStorage.create(dataSource)));
+            if (earlier > 0) {
+                out.println("The database still holds the shop of an earlier run (" + earlier + " customers): "
+                        + "this run starts clean and tells the story again.");
+                wipe(dataSource);
+            } else {
+                out.println("The database is new: this run creates crmkit's tables and tells the story.");
+            }
+            out.println();
+            return new CandleShop(crm(JdbcCrmStorage.create(dataSource)), out).tellTheStory();
+        } finally {
+            dataSource.dispose();
         }
-        out.println();
-        return new CandleShop(crm(JdbcCrmStorage.create(dataSource)), out).tellTheStory();
     }
 
     /** The shop's Crm: a fixed clock, UK phone numbers, and the leads settings of the story. */
